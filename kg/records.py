@@ -1,0 +1,244 @@
+"""Plain typed records that flow one way through the pipeline stages.
+
+ingest -> (SourceFile, Document) -> recognise -> Profile -> segment -> Segmentation
+-> budget -> BudgetTable -> graph.  No stage reaches back into an earlier one; each
+takes these records and returns new ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class Origin:
+    """A run of characters in a normalised line that came from one place in the file.
+
+    Characters ``column`` .. (next run's column - 1) of the normalised line were
+    characters ``source_column`` .. of original line ``line`` (1-based).
+    """
+
+    column: int
+    line: int
+    source_column: int
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One normalised line. ``number`` is the 1-based line of the original file.
+
+    Normalised lines stay one-to-one with the original lines: furniture becomes an
+    empty line, and a word rejoined across a hyphenated line break moves up to the
+    line where it starts (its characters keep their origin on the next line).
+    """
+
+    number: int
+    text: str
+    page: int | None = None
+    origins: tuple[Origin, ...] = ()
+
+    def locate(self, column: int) -> tuple[int, int]:
+        """Original (line, column) of the character at ``column`` of this line."""
+        best = Origin(0, self.number, 0)
+        for origin in self.origins:
+            if origin.column <= column:
+                best = origin
+            else:
+                break
+        return best.line, best.source_column + (column - best.column)
+
+    @property
+    def last_line(self) -> int:
+        """Last original line that contributed characters to this line."""
+        return max([self.number, *(o.line for o in self.origins)])
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file as read from disk, before normalisation."""
+
+    path: Path
+    name: str
+    sha256: str
+    media_type: str  # "text/plain" or "application/pdf"
+    encoding: str
+    raw_lines: tuple[str, ...]
+    pages: tuple[int, ...] | None = None  # page number of each raw line (PDF only)
+    page_count: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A normalised document: the unit every later stage works on."""
+
+    source: SourceFile
+    lines: tuple[TextLine, ...]
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    def text(self, first: int, last: int) -> str:
+        """Normalised text of original lines ``first`` .. ``last`` (1-based, inclusive)."""
+        return "\n".join(line.text for line in self.lines[first - 1 : last])
+
+    def raw(self, first: int, last: int) -> str:
+        """Original text of lines ``first`` .. ``last`` (1-based, inclusive)."""
+        return "\n".join(self.source.raw_lines[first - 1 : last])
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file the build could not use, and why (one line for the user)."""
+
+    path: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- recognise
+
+
+class DocumentKind(StrEnum):
+    BUDGET_PROPOSITION = "budget_proposition"
+    ALLOCATION_LETTER = "allocation_letter"
+    ANNUAL_REPORT = "annual_report"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a document was recognised as, from its text alone."""
+
+    kind: DocumentKind
+    fiscal_year: int | None
+    issuer: str | None
+    addressee: str | None
+    score: float = 0.0
+    evidence: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- segment
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the lines it governs (until the next heading of its level or above)."""
+
+    label: str  # "2.1.3", "Kap. 714", "Post 21", "Programkategori 10.10"
+    title: str
+    level: int
+    first_line: int
+    last_line: int
+    kap: int | None = None
+    post: int | None = None
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    """Lines that form one table: header lines, then body lines."""
+
+    first_line: int
+    header_last_line: int
+    last_line: int
+    unit: int  # multiplier to NOK stated near the table (1000 for "(i 1 000 kr)")
+    unit_line: int | None
+    tab_separated: bool
+    heading_kap: int | None = None  # chapter named in the table's own header ("714 Folkehelse Beløp")
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    sections: tuple[Section, ...]
+    tables: tuple[TableRegion, ...]
+
+
+# --------------------------------------------------------------------------- budget
+
+
+class Measure(StrEnum):
+    PROPOSAL = "proposal"
+    ADOPTED_BUDGET = "adopted_budget"
+    ACCOUNTS = "accounts"
+    APPROPRIATION = "appropriation"
+    ALLOCATION = "allocation"
+
+
+class ColumnRole(StrEnum):
+    AMOUNT = "amount"  # a Measure column
+    DIFFERENCE = "difference"  # allocation - accounts (or accounts - allocation for income)
+    PERCENT_CHANGE = "percent_change"
+
+
+@dataclass(frozen=True)
+class Column:
+    role: ColumnRole
+    measure: Measure | None
+    year: int | None
+    label: str
+
+
+class TableKind(StrEnum):
+    POST_TABLE = "post_table"  # budget proposition, per chapter
+    CATEGORY_TABLE = "category_table"  # budget proposition, chapter totals of a programme category
+    ALLOCATION_TABLE = "allocation_table"  # allocation letter
+    APPROPRIATION_REPORT = "appropriation_report"  # annual report, bevilgningsrapportering
+
+
+class RowStatus(StrEnum):
+    """How a row's amounts were settled. Every status but UNRECONCILED is trustworthy."""
+
+    CHECKED = "checked"  # one reading only, and a printed total/difference confirms it
+    RECONCILED = "reconciled"  # several readings; a printed total/difference chose one
+    UNAMBIGUOUS = "unambiguous"  # one reading only, nothing printed to check it against
+    INFERRED = "inferred"  # several readings, chosen by layout rules (listed in the report)
+    UNRECONCILED = "unreconciled"  # a printed total/difference contradicts every reading
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    kap: int
+    post: int | None  # None for a chapter total
+    post_label: str  # as printed: "01", "21/70"; "" for a chapter total
+    title: str  # without qualifiers
+    qualifiers: tuple[str, ...]  # "kan overføres", "kan nyttes under post 21"
+    values: tuple[int | None, ...]  # one per table column, in NOK (percent columns: per mille)
+    first_line: int
+    last_line: int
+    quote: str  # the original text of the row's lines
+    status: RowStatus
+    note: str = ""
+    is_total: bool = False  # a "Sum kap." line
+
+
+@dataclass(frozen=True)
+class Check:
+    """A reconciliation made against a number the document prints."""
+
+    kind: str  # "column_sum", "row_difference", "percent_change"
+    line: int
+    expected: int
+    found: int
+    ok: bool
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    document: str
+    kind: TableKind
+    region: TableRegion
+    columns: tuple[Column, ...]
+    rows: tuple[BudgetRow, ...]
+    checks: tuple[Check, ...] = ()
+    issues: tuple[str, ...] = field(default=())
+
+    @property
+    def reconciled(self) -> bool:
+        return all(c.ok for c in self.checks) and all(
+            r.status is not RowStatus.UNRECONCILED for r in self.rows
+        )
