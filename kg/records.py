@@ -242,3 +242,16 @@ class BudgetTable:
         return all(c.ok for c in self.checks) and all(
             r.status is not RowStatus.UNRECONCILED for r in self.rows
         )
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass(frozen=True)
+class DocumentExtraction:
+    """Everything extracted from one document; what the graph stage consumes."""
+
+    document: Document
+    profile: Profile
+    segmentation: Segmentation
+    tables: tuple[BudgetTable, ...] = ()
