@@ -125,6 +125,15 @@ class Profile:
 # --------------------------------------------------------------------------- segment
 
 
+class TableKind(StrEnum):
+    POST_TABLE = "post_table"  # budget proposition, per chapter
+    CATEGORY_TABLE = "category_table"  # budget proposition, chapter totals of a programme category
+    ALLOCATION_TABLE = "allocation_table"  # allocation letter
+    APPROPRIATION_REPORT = "appropriation_report"  # annual report, bevilgningsrapportering
+
+
+
+
 @dataclass(frozen=True)
 class Section:
     """A heading and the lines it governs (until the next heading of its level or above)."""
@@ -139,16 +148,29 @@ class Section:
 
 
 @dataclass(frozen=True)
-class TableRegion:
-    """Lines that form one table: header lines, then body lines."""
+class RowLines:
+    """The lines one table row (or a "Sum" line) spans."""
 
+    first_line: int
+    last_line: int
+    is_sum: bool = False
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    """Lines that form one budget table: its header, its rows, its unit."""
+
+    kind: TableKind
     first_line: int
     header_last_line: int
     last_line: int
-    unit: int  # multiplier to NOK stated near the table (1000 for "(i 1 000 kr)")
+    header_text: str  # header lines, whitespace collapsed (tabs kept for tab tables)
+    rows: tuple[RowLines, ...]
+    unit: int | None  # multiplier to NOK stated near the table (1000 for "(i 1 000 kr)")
     unit_line: int | None
     tab_separated: bool
-    heading_kap: int | None = None  # chapter named in the table's own header ("714 Folkehelse Beløp")
+    heading_kap: int | None = None  # chapter named by the table's header or the heading above it
+    income: bool = False  # an income-chapter table ("Inntektskapittel")
 
 
 @dataclass(frozen=True)
@@ -171,7 +193,8 @@ class Measure(StrEnum):
 class ColumnRole(StrEnum):
     AMOUNT = "amount"  # a Measure column
     DIFFERENCE = "difference"  # allocation - accounts (or accounts - allocation for income)
-    PERCENT_CHANGE = "percent_change"
+    PERCENT_CHANGE = "percent_change"  # values in tenths of a percent ("8,6" -> 86)
+    OTHER = "other"  # printed but not used ("Postert på avgitte belastningsfullmakter")
 
 
 @dataclass(frozen=True)
@@ -180,13 +203,6 @@ class Column:
     measure: Measure | None
     year: int | None
     label: str
-
-
-class TableKind(StrEnum):
-    POST_TABLE = "post_table"  # budget proposition, per chapter
-    CATEGORY_TABLE = "category_table"  # budget proposition, chapter totals of a programme category
-    ALLOCATION_TABLE = "allocation_table"  # allocation letter
-    APPROPRIATION_REPORT = "appropriation_report"  # annual report, bevilgningsrapportering
 
 
 class RowStatus(StrEnum):
@@ -206,7 +222,7 @@ class BudgetRow:
     post_label: str  # as printed: "01", "21/70"; "" for a chapter total
     title: str  # without qualifiers
     qualifiers: tuple[str, ...]  # "kan overføres", "kan nyttes under post 21"
-    values: tuple[int | None, ...]  # one per table column, in NOK (percent columns: per mille)
+    values: tuple[int | None, ...]  # one per table column: NOK, or tenths of a percent
     first_line: int
     last_line: int
     quote: str  # the original text of the row's lines
