@@ -11,13 +11,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from kg.budget.cells import Cell, CellKind, Reading
 from kg.records import Column, ColumnRole, Measure
 
 PERCENT_TOLERANCE = Decimal("0.06")  # printed with one decimal, so half a tenth plus a hair
 MILLIONS = 1_000_000
+SMALL_CELL = 100  # in the table's unit
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def candidates(
             checked = check_row(values, columns, unit=unit, income=income)
             if checked is False:
                 continue
-            score = _score(values, columns, reading.title_tokens - tail_start)
+            score = _score(values, columns, reading.title_tokens - tail_start, unit)
             candidate = Candidate(reading.title_tokens, values, checked, score)
             known = found.get(values)
             if known is None or candidate.score < known.score:
@@ -121,15 +122,21 @@ def _check_percent(values: Sequence[int | None], columns: Sequence[Column]) -> b
     return abs(change - Decimal(percent) / 10) <= PERCENT_TOLERANCE
 
 
-def _measure_value(values: Sequence[int | None], columns: Sequence[Column], measure: Measure) -> int:
+def _measure_value(
+    values: Sequence[int | None], columns: Sequence[Column], measure: Measure
+) -> int:
     for value, column in zip(values, columns, strict=True):
         if column.measure is measure:
             return value or 0
     return 0
 
 
-def _score(values: Sequence[int | None], columns: Sequence[Column], title_numbers: int) -> float:
-    """Layout plausibility: numbers left in the title, empty columns, ragged magnitudes."""
+def _score(
+    values: Sequence[int | None], columns: Sequence[Column], title_numbers: int, unit: int
+) -> float:
+    """Layout plausibility: numbers left in the title, empty columns, ragged magnitudes,
+    and amounts too small to stand alone in a table of this unit ("20 500" is one amount
+    more likely than 20 and 500 thousand)."""
     amount_places = [i for i, c in enumerate(columns) if c.role is not ColumnRole.PERCENT_CHANGE]
     filled = [i for i in amount_places if values[i] is not None]
     score = 2.0 * title_numbers + 0.5 * (len(amount_places) - len(filled))
@@ -137,10 +144,15 @@ def _score(values: Sequence[int | None], columns: Sequence[Column], title_number
         holes = sum(1 for i in amount_places if filled[0] < i < filled[-1] and values[i] is None)
         score += 0.5 * holes
         score += 0.01 * (len(amount_places) - 1 - filled[-1])  # a lone amount sits right
+    score += 0.5 * sum(
+        1
+        for i in filled
+        if columns[i].role is ColumnRole.AMOUNT and 0 < abs(values[i] or 0) < SMALL_CELL * unit
+    )
     magnitudes = [
         math.log10(abs(v))
         for i in filled
         if (v := values[i]) and columns[i].role is ColumnRole.AMOUNT
     ]
-    score += sum(abs(a - b) for a, b in zip(magnitudes, magnitudes[1:], strict=False)) * 0.5
+    score += sum(abs(a - b) for a, b in pairwise(magnitudes)) * 0.5
     return score

@@ -56,5 +56,4 @@ def _column(rule: ColumnRule, year: int | None, label: str, fiscal_year: int | N
         own_year = fiscal_year is None or year == fiscal_year
         measure = Measure.ALLOCATION if own_year else Measure.ADOPTED_BUDGET
         return Column(ColumnRole.AMOUNT, measure, year, label)
-    measure = Measure(rule.measure) if rule.measure else None
-    return Column(rule.role, measure, year, label)
+    return Column(rule.role, Measure(rule.measure) if rule.measure else None, year, label)

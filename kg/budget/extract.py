@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 
 from kg.budget.candidates import Candidate, candidates, check_row
 from kg.budget.cells import readings, tail_start, tokenize
+from kg.budget.chapter_totals import ChapterTotals, agreeing, chapter_totals
 from kg.budget.columns import read_columns
 from kg.budget.row_head import RowHead, read_head, read_tab_head, split_title, sum_kap
-from kg.budget.solve import Choice, settle_group, settle_row
+from kg.budget.solve import Choice, harmonise, settle_group, settle_row
 from kg.budget.tab_cells import tab_values
 from kg.records import (
     BudgetRow,
@@ -44,21 +45,29 @@ def extract_tables(
     settings = load_toml("tables.toml")
     wanted = set(settings["tables_by_document"][profile.kind.value])
     default_unit = int(settings["default_unit"][profile.kind.value])
-    tables = []
+    prepared = []
     for region in regions:
         columns = read_columns(region.header_text, profile.fiscal_year)
-        if region.kind.value not in wanted or not any(
-            c.role is ColumnRole.AMOUNT for c in columns
-        ):
+        if region.kind.value not in wanted or not any(c.role is ColumnRole.AMOUNT for c in columns):
             continue
         if region.unit is None:
             region = replace(region, unit=default_unit)
-        tables.append(_extract_table(document, region, columns))
-    return tuple(tables)
+        prepared.append((region, columns))
+    # Chapter totals of the programme-category tables settle the chapters' own "Sum kap." lines.
+    category_tables = {
+        region.first_line: _extract_table(document, region, columns, {})
+        for region, columns in prepared
+        if region.kind is TableKind.CATEGORY_TABLE
+    }
+    totals = chapter_totals(category_tables.values())
+    return tuple(
+        category_tables.get(region.first_line) or _extract_table(document, region, columns, totals)
+        for region, columns in prepared
+    )
 
 
 def _extract_table(
-    document: Document, region: TableRegion, columns: tuple[Column, ...]
+    document: Document, region: TableRegion, columns: tuple[Column, ...], totals: ChapterTotals
 ) -> BudgetTable:
     header_cells = region.header_text.split("\t") if region.tab_separated else []
     parsed = [_parse_row(document, region, columns, row, header_cells) for row in region.rows]
@@ -71,18 +80,27 @@ def _extract_table(
         if not row.lines.is_sum:
             group.append(row)
             continue
+        total_options = agreeing(
+            row.options, columns, totals.get(row.head.kap if row.head else None)
+        )
         choices, check = settle_group(
-            [r.options for r in group], row.options, columns, total_line=row.lines.first_line
+            [r.options for r in group],
+            total_options,
+            columns,
+            total_line=row.lines.first_line,
+            unit=region.unit or 1,
         )
         checks.append(check)
         total_choice = Choice(
-            row.options[0] if row.options else Candidate(0, (), None, 0.0),
+            total_options[0] if total_options else Candidate(0, (), None, 0.0),
             RowStatus.CHECKED if check.ok else RowStatus.UNRECONCILED,
         )
         kap = _emit(document, region, group, choices, kap, rows, issues, len(columns))
         _emit(document, region, [row], [total_choice], kap, rows, issues, len(columns))
         group = []
-    choices = [settle_row(r.options, r.readings_count) for r in group]
+    choices = harmonise(
+        [settle_row(r.options, r.readings_count) for r in group], [r.options for r in group]
+    )
     _emit(document, region, group, choices, kap, rows, issues, len(columns))
     return BudgetTable(
         document=document.name,

@@ -10,7 +10,9 @@ from kg.records import TableKind
 from kg.rules import load_toml
 from kg.segment.table_layout import ROW_START
 
-REPORT_POST = re.compile(r"^(?P<kapname>.*?)\s+(?:i\s+)?(?P<post>\d{2})\s+(?P<rest>\D.*)$", re.DOTALL)
+REPORT_POST = re.compile(
+    r"^(?P<kapname>.*?)\s+(?:i\s+)?(?P<post>\d{2})\s+(?P<rest>\D.*)$", re.DOTALL
+)
 SUM_KAP = re.compile(r"^\s*Sum\s+kap\.?\s*(?P<kap>\d{3,4})")
 POST_IN_CELL = re.compile(r"(\d{2})\s*$")
 QUALIFIER_TAIL = re.compile(r"^[\d\s/,]*(?:og\s+\d+)?\s*$")

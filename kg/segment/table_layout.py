@@ -15,13 +15,18 @@ KAP_HEADING = re.compile(r"^Kap\.?\s+(?P<kap>\d{3,4})\b(?!\s*,?\s*post)", re.IGN
 
 # Where a row starts, per table kind: the number(s) that lead it, then a title word.
 ROW_START: dict[TableKind, re.Pattern[str]] = {
-    TableKind.POST_TABLE: re.compile(r"^\s*(?P<post>\d{2})\s+(?P<rest>[A-ZÆØÅ(].*)$"),
-    TableKind.CATEGORY_TABLE: re.compile(r"^\s*(?P<kap>\d{3,4})\s+(?P<rest>[A-ZÆØÅ].*)$"),
+    TableKind.POST_TABLE: re.compile(r"^\s*(?P<post>\d{2})\s+(?P<rest>[A-ZÆØÅ(].*)$", re.DOTALL),
+    TableKind.CATEGORY_TABLE: re.compile(
+        r"^\s*(?P<kap>\d{3,4})\s+(?P<rest>[A-ZÆØÅ].*)$", re.DOTALL
+    ),
     TableKind.ALLOCATION_TABLE: re.compile(
         r"^\s*(?:(?P<kap>\d{3,4})(?:\s+|\.))?(?P<post>\d{2}(?:/\d{2})?)"
-        r"(?:\s+(?P<rest>[A-ZÆØÅ(].*)|(?<=\d{3}\s\d{2})\s*|(?<=\d{4}\s\d{2})\s*)$"
+        r"(?:\s+(?P<rest>[A-ZÆØÅ(].*)|(?<=\d{3}\s\d{2})\s*|(?<=\d{4}\s\d{2})\s*)$",
+        re.DOTALL,
     ),
-    TableKind.APPROPRIATION_REPORT: re.compile(r"^\s*(?P<kap>\d{4})(?:\s+(?P<rest>\S.*))?\s*$"),
+    TableKind.APPROPRIATION_REPORT: re.compile(
+        r"^\s*(?P<kap>\d{4})(?:\s+(?P<rest>\S.*))?\s*$", re.DOTALL
+    ),
 }
 
 
@@ -81,15 +86,21 @@ def table_rules() -> TableRules:
 def ends_with_amount(text: str, glue_words: frozenset[str]) -> bool:
     """Whether a row's text so far ends in a number that can be an amount cell.
 
+    A lone number after a word that asks for one ("under post 79") is part of the title;
+    when more numbers follow it, the last of them is an amount.
+
     >>> ends_with_amount("Driftsutgifter 1 172 992", frozenset({"post"}))
     True
     >>> ends_with_amount("kan nyttes under post 79", frozenset({"post"}))
     False
+    >>> ends_with_amount("kan nyttes under post 21 87 102", frozenset({"post"}))
+    True
     """
     tokens = text.split()
-    if not tokens or not NUMERIC_TOKEN.match(tokens[-1]) and tokens[-1] != "-":
+    if tokens and tokens[-1] == "-" and len(tokens) >= 2 and NUMERIC_TOKEN.match(tokens[-2]):
+        return True  # a printed nil after an amount: "3 327 000 -"
+    if not tokens or not NUMERIC_TOKEN.match(tokens[-1]):
         return False
-    index = len(tokens) - 1
-    while index > 0 and NUMERIC_TOKEN.match(tokens[index - 1]):
-        index -= 1
-    return index == 0 or tokens[index - 1].lower() not in glue_words
+    if len(tokens) >= 2 and NUMERIC_TOKEN.match(tokens[-2]):
+        return True
+    return len(tokens) == 1 or tokens[-2].lower() not in glue_words

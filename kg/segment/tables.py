@@ -20,7 +20,7 @@ from kg.segment.table_layout import (
     table_rules,
 )
 
-MAX_HEADER_LINES = 16
+MAX_HEADER_LINES = 24
 MAX_BLANK_RUN = 8
 MAX_CONTINUATION_LINES = 4
 UNIT_LOOKAROUND = 6

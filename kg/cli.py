@@ -1,0 +1,226 @@
+"""The ``kg`` command line: thin commands over library functions.
+
+Every command says in its ``--help`` what it reads and writes. Bad input ends with one
+line on standard error saying what was wrong and what to do, and exit status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+from kg.settings import output_dir, setting
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def out_option(function: F) -> F:
+    """``--out DIR``: where the build is written to and read from."""
+    out = setting("out")
+    option = click.option(
+        "--out",
+        "out",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar=out.envvar,
+        default=None,
+        help=f"{out.help} Default: ${out.envvar} or ./{out.default}/.",
+    )
+    return option(function)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """helsekg: follow public money and governance in the Norwegian health administration.
+
+    Build a knowledge graph from budget propositions, allocation letters and annual
+    reports (text or PDF), then query and export it.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@out_option
+@click.option("--strict", is_flag=True, help="Fail (and write nothing) if any file is skipped.")
+def build(paths: tuple[Path, ...], out: Path | None, strict: bool) -> None:
+    """Build the graph from PATHS (files or folders; default: the bundled demo corpus).
+
+    Reads text files (UTF-8, Windows-1252, Latin-1) and PDFs with a text layer. Writes
+    graph.ttl, graph.trig (one named graph per document), report.json and report.md
+    into the output folder, each atomically.
+    """
+    from kg.pipeline import build as run_build
+    from kg.pipeline import demo_corpus
+
+    sources = list(paths) or [demo_corpus()]
+    target = output_dir(out)
+    with _progress(len(_files(sources)), "Reading") as step:
+        result = run_build(sources, target, strict=strict, progress=step)
+    summary = result.report["summary"]
+    for skipped in result.skipped:
+        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    click.echo(
+        f"{summary['documents']} documents, {summary['tables']} budget tables, "
+        f"{summary['rows']} rows, {summary['amounts']} amounts; "
+        f"{summary['checks'] - summary['checks_failed']}/{summary['checks']} totals reconciled; "
+        f"{len(result.report['flagged_rows'])} rows flagged; {summary['skipped']} files skipped"
+    )
+    click.echo(f"wrote {', '.join(str(p) for p in result.written)}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option("table", "json")
+def documents(paths: tuple[Path, ...], fmt: str) -> None:
+    """Say what each file in PATHS was recognised as (default: the bundled demo corpus).
+
+    Reads the files; writes nothing. Columns: document, kind, fiscal_year, issuer,
+    addressee, pages, lines, tables.
+    """
+    from kg.pipeline import demo_corpus, read_corpus
+
+    extractions, skipped = read_corpus(list(paths) or [demo_corpus()])
+    rows = [
+        {
+            "document": e.document.name,
+            "kind": e.profile.kind.value,
+            "fiscal_year": e.profile.fiscal_year,
+            "issuer": e.profile.issuer,
+            "addressee": e.profile.addressee,
+            "pages": e.document.source.page_count,
+            "lines": len(e.document.lines),
+            "tables": len(e.tables),
+        }
+        for e in extractions
+    ]
+    for s in skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(_text_table(list(rows[0]) if rows else [], [list(r.values()) for r in rows]))
+
+
+@cli.command()
+@click.argument("sparql")
+@out_option
+@format_option("table", "csv", "json")
+def query(sparql: str, out: Path | None, fmt: str) -> None:
+    """Run a SPARQL query (text, or a .rq file) over the built graph.
+
+    Reads the build in the output folder; writes the result to standard output.
+    Updates (INSERT, DELETE, LOAD, ...) are refused.
+    """
+    from kg.graph.store import load_graph
+    from kg.query import format_result, run_query
+
+    text = Path(sparql).read_text(encoding="utf-8") if _is_query_file(sparql) else sparql
+    graph = load_graph(output_dir(out))
+    columns, rows = run_query(graph, text)
+    click.echo(format_result(columns, rows, fmt), nl=False)
+
+
+@cli.group()
+def export() -> None:
+    """Export parts of the built graph as CSV or JSON."""
+
+
+@export.command("budget")
+@out_option
+@format_option("csv", "json")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
+def export_budget(out: Path | None, fmt: str, target: Path | None) -> None:
+    """One row per budget amount: document,fiscal_year,kap,post,title,measure,amount_nok,line.
+
+    Reads the build in the output folder (the graph is queried, not the documents);
+    writes to FILE with -o (atomically), else to standard output.
+    """
+    from kg.exports.budget import BUDGET_COLUMNS
+    from kg.exports.budget import export_budget as rows_of
+    from kg.exports.formats import write_rows
+    from kg.graph.store import load_graph
+
+    rows = rows_of(load_graph(output_dir(out)))
+    write_rows(rows, BUDGET_COLUMNS, fmt, target)
+
+
+def _files(paths: Sequence[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        found.extend(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else found.append(
+            path
+        )
+    return found
+
+
+class _progress:
+    """A progress bar on standard error, shown only when there is enough work to watch."""
+
+    def __init__(self, length: int, label: str) -> None:
+        self.bar = (
+            click.progressbar(length=length, label=label, file=sys.stderr, show_pos=True)
+            if length > 1 and sys.stderr.isatty()
+            else None
+        )
+
+    def __enter__(self) -> Callable[[str], None]:
+        if self.bar is None:
+            return lambda _name: None
+        bar = self.bar.__enter__()
+        return lambda _name: bar.update(1)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _is_query_file(text: str) -> bool:
+    return "\n" not in text and text.endswith((".rq", ".sparql")) and Path(text).is_file()
+
+
+def _text_table(columns: list[str], rows: list[list[Any]]) -> str:
+    cells = [columns, *[["" if v is None else str(v) for v in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    lines = [
+        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI, turning KgError and OSError into one line and exit 1."""
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None, prog_name="kg", standalone_mode=False
+        )
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except KgError as error:
+        click.echo(f"kg: {error}", err=True)
+        sys.exit(1)
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        click.echo(f"kg: cannot use{where}: {error.strerror or error}", err=True)
+        sys.exit(1)

@@ -1,0 +1,80 @@
+"""The one orchestrator: ingest -> recognise -> segment -> budget tables -> graph -> files.
+
+The CLI and the notebooks call these functions; no stage calls back into an earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg import __version__
+from kg.budget.extract import extract_tables
+from kg.errors import InputError
+from kg.graph.build import build_dataset
+from kg.graph.store import write_graph
+from kg.ingest import load_documents
+from kg.recognise import recognise
+from kg.records import Document, DocumentExtraction, Skipped
+from kg.report import build_report, write_report
+from kg.segment import segment
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    extractions: tuple[DocumentExtraction, ...]
+    skipped: tuple[Skipped, ...]
+    written: tuple[Path, ...]
+    report: dict[str, object]
+
+
+def demo_corpus() -> Path:
+    """The bundled demo corpus: three short documents, one of each kind."""
+    return Path(str(resources.files("kg") / "data" / "demo"))
+
+
+def extract(document: Document) -> DocumentExtraction:
+    """Everything the extractors find in one normalised document."""
+    profile = recognise(document)
+    segmentation = segment(document)
+    tables = extract_tables(document, profile, segmentation.tables)
+    return DocumentExtraction(document, profile, segmentation, tables)
+
+
+def read_corpus(
+    paths: Sequence[Path], *, progress: Progress | None = None
+) -> tuple[list[DocumentExtraction], list[Skipped]]:
+    """Load and extract every usable document under ``paths``; list the rest as skipped."""
+    documents, skipped = load_documents(list(paths))
+    extractions = []
+    for document in documents:
+        if progress:
+            progress(document.name)
+        extractions.append(extract(document))
+    extractions.sort(key=lambda e: (e.document.name, e.document.source.sha256))
+    return extractions, skipped
+
+
+def build(
+    paths: Sequence[Path], out_dir: Path, *, strict: bool = False, progress: Progress | None = None
+) -> BuildResult:
+    """Build the graph and the report from ``paths`` into ``out_dir``.
+
+    Nothing is written when nothing could be read, or when ``strict`` and a file was
+    skipped: a build already in ``out_dir`` stays as it was.
+    """
+    extractions, skipped = read_corpus(paths, progress=progress)
+    if strict and skipped:
+        raise InputError(f"{skipped[0].path}: {skipped[0].reason} (--strict: nothing written)")
+    if not extractions:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no files found"
+        raise InputError(f"no document could be read ({reasons}); nothing written")
+    dataset = build_dataset(extractions, software_version=__version__)
+    report = build_report(extractions, skipped)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = (*write_graph(dataset, out_dir), *write_report(report, out_dir))
+    return BuildResult(tuple(extractions), tuple(skipped), written, report)
