@@ -183,6 +183,8 @@ def _emit(
         row_kap = head.kap if head and head.kap is not None else kap
         if region.kind is TableKind.CATEGORY_TABLE and not row.lines.is_sum:
             row_kap = head.kap if head else None
+        if row.lines.is_sum and row_kap is None:
+            continue  # the total of a whole table ("Sum utgiftsført"): its Check records it
         if row_kap is None or (head is None and not row.lines.is_sum):
             issues.append(f"line {row.lines.first_line}: row without chapter or post, left out")
             continue
