@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from kg import __version__
 from kg.budget.extract import extract_tables
@@ -29,7 +30,7 @@ class BuildResult:
     extractions: tuple[DocumentExtraction, ...]
     skipped: tuple[Skipped, ...]
     written: tuple[Path, ...]
-    report: dict[str, object]
+    report: dict[str, Any]
 
 
 def demo_corpus() -> Path:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-
 # --------------------------------------------------------------------------- ingest
 
 
@@ -130,8 +129,6 @@ class TableKind(StrEnum):
     CATEGORY_TABLE = "category_table"  # budget proposition, chapter totals of a programme category
     ALLOCATION_TABLE = "allocation_table"  # allocation letter
     APPROPRIATION_REPORT = "appropriation_report"  # annual report, bevilgningsrapportering
-
-
 
 
 @dataclass(frozen=True)

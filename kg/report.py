@@ -137,10 +137,14 @@ def render_markdown(report: dict[str, Any]) -> str:
         "## Summary",
         "",
         f"- documents read: {summary['documents']}; skipped: {summary['skipped']}",
-        (f"- budget tables: {summary['tables']}, rows: {summary['rows']}, "
-        f"amounts: {summary['amounts']}"),
-        (f"- totals and differences checked: {summary['checks']}, "
-        f"failed: {summary['checks_failed']}"),
+        (
+            f"- budget tables: {summary['tables']}, rows: {summary['rows']}, "
+            f"amounts: {summary['amounts']}"
+        ),
+        (
+            f"- totals and differences checked: {summary['checks']}, "
+            f"failed: {summary['checks_failed']}"
+        ),
         "- rows by status: " + ", ".join(f"{k} {v}" for k, v in summary["row_status"].items()),
         "",
         "## Documents",

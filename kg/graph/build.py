@@ -1,0 +1,82 @@
+"""The graph stage: document extractions in, an RDF dataset out.
+
+Named graphs:
+
+* one per source document, its IRI the document's IRI (``id/document/<sha16>``):
+  the document node, its budget tables, amounts and evidence;
+* ``id/graph/shared``: what documents share: the year-scoped budget chapters and
+  posts with their concept schemes, the document-kind and measure vocabularies, the
+  issuing and receiving organisations, and the build activity.
+
+The dataset's default graph is the union of the named graphs, so a SPARQL query
+without ``GRAPH`` sees everything. No blank nodes: every node has a minted IRI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rdflib import Dataset, URIRef
+
+from kg.graph import ids
+from kg.graph.amounts import DocumentScope, write_table
+from kg.graph.concepts import BudgetConcepts
+from kg.graph.documents import write_actors, write_document
+from kg.graph.namespace import HKG, PROV, RDF, SCHEMA
+from kg.graph.quads import GraphWriter, Quad, text, to_dataset
+from kg.graph.vocabulary import write_vocabularies
+from kg.records import DocumentExtraction
+
+
+def build_quads(extractions: Sequence[DocumentExtraction], *, software_version: str) -> list[Quad]:
+    """All quads of the build, in the order they were made (may repeat a quad)."""
+    quads: list[Quad] = []
+    shared = GraphWriter(ids.SHARED_GRAPH, quads)
+    concepts = BudgetConcepts()
+    actors: set[str] = set()
+    documents: list[URIRef] = []
+    for extraction in extractions:
+        document, profile = extraction.document, extraction.profile
+        doc = ids.document(document.source.sha256)
+        documents.append(doc)
+        out = GraphWriter(doc, quads)
+        write_document(out, doc, document, profile)
+        actors.update(name for name in (profile.issuer, profile.addressee) if name)
+        for section in extraction.segmentation.sections:
+            if section.kap is not None and section.post is None:
+                concepts.heading_title(section.kap, section.title)
+        scope = DocumentScope(
+            out, doc, document, profile.fiscal_year, ids.Disambiguator(), concepts
+        )
+        for index, table in enumerate(extraction.tables):
+            write_table(scope, table, index)
+    write_vocabularies(shared)
+    concepts.write(shared)
+    write_actors(shared, actors)
+    write_build(shared, software_version, documents)
+    return quads
+
+
+def write_build(out: GraphWriter, software_version: str, documents: list[URIRef]) -> None:
+    """The build as a prov:Activity that used the documents. No timestamp: builds of the
+    same input must be byte-identical."""
+    build, software = ids.build(software_version, documents), ids.software(software_version)
+    out.add(build, RDF.type, HKG.Build)
+    out.add(build, PROV.wasAssociatedWith, software)
+    for doc in sorted(set(documents)):
+        out.add(build, PROV.used, doc)
+    out.describe(
+        software,
+        [
+            (RDF.type, PROV.SoftwareAgent),
+            (RDF.type, SCHEMA.SoftwareApplication),
+            (SCHEMA.name, text("helsekg")),
+            (SCHEMA.softwareVersion, text(software_version)),
+        ],
+    )
+
+
+def build_dataset(extractions: Sequence[DocumentExtraction], *, software_version: str) -> Dataset:
+    """The knowledge graph of ``extractions``: one named graph per document plus the
+    shared graph (see the module docstring)."""
+    return to_dataset(build_quads(extractions, software_version=software_version))

@@ -1,0 +1,140 @@
+"""The vocabularies the graph stage speaks, as closed namespaces.
+
+``HKG`` lists every term of our own ontology (``ontology/helsekg.ttl``): using a term
+that is not listed raises ``AttributeError`` instead of minting a new IRI. The
+external vocabularies are closed too, listing only the terms the builder emits, so
+a test can check that each of them is declared in the ontology file.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/helsekg/ontology")
+ID = Namespace("https://w3id.org/helsekg/id/")
+RFC5147 = URIRef("http://tools.ietf.org/rfc/rfc5147")
+
+
+class HKG(DefinedNamespace):
+    """helsekg ontology: budget documents, budget lines, amounts and their evidence."""
+
+    _NS = Namespace("https://w3id.org/helsekg/ontology#")
+    _fail = True
+
+    # classes
+    SourceDocument: URIRef  # a document the graph was built from
+    DocumentKind: URIRef  # kind of source document (SKOS concept)
+    Measure: URIRef  # what an amount measures (SKOS concept)
+    BudgetChapter: URIRef  # budget chapter (kapittel) of one fiscal year
+    BudgetPost: URIRef  # budget post of one chapter and fiscal year
+    BudgetAmount: URIRef  # an amount of NOK stated for a budget line
+    BudgetTable: URIRef  # a table of budget amounts in a document
+    Evidence: URIRef  # the place in a document a statement was read from
+    Build: URIRef  # one run of the graph builder
+
+    # concept schemes and concepts
+    DocumentKindScheme: URIRef
+    budgetProposition: URIRef
+    allocationLetter: URIRef
+    annualReport: URIRef
+    otherDocument: URIRef
+    MeasureScheme: URIRef
+    proposal: URIRef
+    adoptedBudget: URIRef
+    accounts: URIRef
+    appropriation: URIRef
+    allocation: URIRef
+
+    # properties
+    documentKind: URIRef
+    fiscalYear: URIRef
+    issuer: URIRef
+    addressee: URIRef
+    sha256: URIRef
+    lineCount: URIRef
+    pageCount: URIRef
+    chapterNumber: URIRef
+    postNumber: URIRef
+    postLabel: URIRef
+    qualifier: URIRef
+    measure: URIRef
+    budgetLine: URIRef
+    isTotal: URIRef
+    reconciliation: URIRef
+    reconciliationNote: URIRef
+    columnLabel: URIRef
+    inTable: URIRef
+    evidence: URIRef
+    tableKind: URIRef
+    unit: URIRef
+    reconciled: URIRef
+    firstLine: URIRef
+    lastLine: URIRef
+    page: URIRef
+
+
+class OA(DefinedNamespace):
+    """Web Annotation vocabulary: the terms helsekg uses."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    SpecificResource: URIRef
+    TextQuoteSelector: URIRef
+    FragmentSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    exact: URIRef
+
+
+class SCHEMA(DefinedNamespace):
+    """schema.org: the terms helsekg uses (rdflib's SDO is open and only warns)."""
+
+    _NS = Namespace("https://schema.org/")
+    _fail = True
+
+    DigitalDocument: URIRef
+    MonetaryAmount: URIRef
+    SoftwareApplication: URIRef
+    name: URIRef
+    value: URIRef
+    currency: URIRef
+    encodingFormat: URIRef
+    softwareVersion: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "dcterms": str(DCTERMS),
+    "hkg": str(HKG),
+    "oa": str(OA),
+    "org": str(ORG),
+    "owl": str(OWL),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "schema": str(SCHEMA),
+    "sh": str(SH),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
+"""Prefixes written in Turtle/TriG output and bound for SPARQL queries."""
+
+__all__ = [
+    "DCTERMS",
+    "HKG",
+    "ID",
+    "OA",
+    "ONTOLOGY_IRI",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "RFC5147",
+    "SCHEMA",
+    "SH",
+    "SKOS",
+    "XSD",
+]

@@ -1,0 +1,150 @@
+"""Read-only SPARQL over the built graph: SELECT, ASK, CONSTRUCT and DESCRIBE.
+
+Updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) are refused, so is SERVICE
+(no remote calls), and a query
+that does not parse becomes a ``QueryError`` whose one line is the parser's message.
+The usual prefixes (``hkg:``, ``schema:``, ``skos:``, ...) are bound for every query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pyparsing import ParseBaseException
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node, Variable
+
+from kg.errors import QueryError
+from kg.exports.formats import Row, Value, render
+from kg.graph.compat import quiet_rdflib
+from kg.graph.namespace import PREFIXES, XSD
+
+Cell = Node | None
+QueryTable = tuple[list[str], list[tuple[Cell, ...]]]
+"""Column names and rows of RDF terms (``None`` where a variable is unbound)."""
+
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+)
+_FOUND = re.compile(r"found '([A-Za-z]+)'")
+_SELECT_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.IGNORECASE)
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_]+)")
+_UPDATE_NAMES = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def _refusal(operation: str) -> QueryError:
+    return QueryError(
+        f"{operation} is an update and the graph is read-only: "
+        "use SELECT, ASK, CONSTRUCT or DESCRIBE"
+    )
+
+
+def prepare(sparql: str) -> Query:
+    """The parsed query; ``QueryError`` for updates and for text that does not parse."""
+    try:
+        return prepareQuery(sparql, initNs=PREFIXES)
+    except ParseBaseException as error:
+        problem = error
+    except Exception as error:  # noqa: BLE001 - rdflib raises bare Exception (unknown prefix)
+        raise QueryError(f"SPARQL error: {_one_line(error)}") from None
+    try:
+        update = parseUpdate(sparql)
+    except ParseBaseException:
+        found = _FOUND.search(str(problem))
+        if found and found.group(1).upper() in UPDATE_KEYWORDS:
+            raise _refusal(found.group(1).upper()) from None
+        raise QueryError(f"SPARQL syntax error: {_one_line(problem)}") from None
+    names = [getattr(request, "name", "") for request in update.request]
+    operation = _UPDATE_NAMES.sub(" ", names[0]).upper() if names else "the request"
+    raise _refusal(operation)
+
+
+def _star_order(sparql: str, columns: list[Variable]) -> list[Variable]:
+    """``SELECT *`` columns in the order the variables first appear in the query text
+    (rdflib gives them in set order, which changes from run to run)."""
+    if not _SELECT_STAR.search(sparql):
+        return columns
+    first: dict[str, int] = {}
+    for match in _VARIABLE.finditer(sparql):
+        first.setdefault(match.group(1), match.start())
+    return sorted(columns, key=lambda column: (first.get(str(column), len(sparql)), str(column)))
+
+
+def _uses_service(part: object) -> bool:
+    """Whether a query's algebra contains ``SERVICE`` (a call to a remote endpoint)."""
+    if isinstance(part, CompValue):
+        return part.name == "ServiceGraphPattern" or any(map(_uses_service, part.values()))
+    if isinstance(part, list | tuple):
+        return any(map(_uses_service, part))
+    return False
+
+
+def run_query(graph: Graph, sparql: str) -> QueryTable:
+    """Run a read-only query. SELECT: its variables; ASK: one column ``ask``;
+    CONSTRUCT/DESCRIBE: ``subject, predicate, object`` rows, sorted."""
+    query = prepare(sparql)
+    if _uses_service(query.algebra):
+        raise QueryError("SERVICE is refused: queries run on the local graph only")
+    try:
+        with quiet_rdflib():
+            result = graph.query(query)
+            bindings = list(result.bindings) if result.type == "SELECT" else []
+    except Exception as error:  # noqa: BLE001 - evaluation errors reach the user as one line
+        raise QueryError(f"SPARQL evaluation failed: {_one_line(error)}") from None
+    if result.type == "ASK":
+        return ["ask"], [(Literal(bool(result.askAnswer)),)]
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        triples = sorted(result.graph or Graph(), key=lambda t: tuple(term.n3() for term in t))
+        statements: list[tuple[Cell, ...]] = [tuple(triple) for triple in triples]
+        return ["subject", "predicate", "object"], statements
+    variables = _star_order(sparql, list(result.vars or []))
+    # From the bindings, not by iterating the result: rdflib drops solutions in which
+    # every projected variable is unbound.
+    rows: list[tuple[Cell, ...]] = [
+        tuple(solution.get(v) for v in variables) for solution in bindings
+    ]
+    return [str(v) for v in variables], rows
+
+
+def _short(iri: str) -> str:
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def plain_value(cell: Cell, *, shorten: bool = False) -> Value:
+    """A term as a plain value: integers and booleans as such, IRIs as text."""
+    if cell is None:
+        return None
+    if isinstance(cell, Literal):
+        if cell.datatype == XSD.integer:
+            return int(cell)
+        if cell.datatype == XSD.boolean:
+            return bool(cell.toPython())
+        return str(cell)
+    if isinstance(cell, URIRef):
+        return _short(cell) if shorten else str(cell)
+    return cell.n3()
+
+
+def format_result(columns: Sequence[str], rows: Sequence[tuple[Cell, ...]], fmt: str) -> str:
+    """Rows as ``text`` (aligned, IRIs shortened with the usual prefixes), ``csv`` or ``json``."""
+    shorten = fmt == "text"
+    plain: list[Row] = [
+        {
+            column: plain_value(cell, shorten=shorten)
+            for column, cell in zip(columns, row, strict=True)
+        }
+        for row in rows
+    ]
+    return render(plain, columns, fmt)

@@ -1,0 +1,186 @@
+"""Shared test helpers: Documents built from plain text, and the corpus beside the repo."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from kg.graph.build import build_dataset
+from kg.records import (
+    BudgetRow,
+    BudgetTable,
+    Column,
+    ColumnRole,
+    Document,
+    DocumentExtraction,
+    DocumentKind,
+    Measure,
+    Profile,
+    RowLines,
+    RowStatus,
+    Section,
+    Segmentation,
+    SourceFile,
+    TableKind,
+    TableRegion,
+    TextLine,
+)
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def make_document(text: str, name: str = "doc.txt") -> Document:
+    """A Document whose normalised lines are the lines of ``text`` as they are."""
+    raw_lines = tuple(text.splitlines())
+    source = SourceFile(
+        path=Path(name),
+        name=name,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        media_type="text/plain",
+        encoding="utf-8",
+        raw_lines=raw_lines,
+    )
+    lines = tuple(TextLine(number=i, text=line) for i, line in enumerate(raw_lines, start=1))
+    return Document(source=source, lines=lines)
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """``../shared/corpus`` next to the repository; tests that need it skip without it."""
+    if not CORPUS_DIR.is_dir() or not any(CORPUS_DIR.glob("*.txt")):
+        pytest.skip(f"corpus not found at {CORPUS_DIR}")
+    return CORPUS_DIR
+
+
+# --------------------------------------------------------------------------- graph stage
+# Hand-made DocumentExtraction records for the graph, export and query tests: they do
+# not depend on the ingest, recognise, segment or budget stages.
+
+GRAPH_SOFTWARE_VERSION = "0.1.0-test"
+
+PROPOSITION_LINES = (
+    "Prop. 1 S (2023–2024)",
+    "Kap. 714 Folkehelse",
+    "(i 1 000 kr)",
+    "Post Betegnelse Regnskap 2022 Saldert budsjett 2023 Forslag 2024 Endring i pst.",
+    "21 Spesielle driftsutgifter, kan nyttes under post 79 116 771 102 802 120 362 17,1",
+    '70 Tilskudd til "frivillige" organisasjoner,',
+    "kan overføres \\ 1 000 2 000",
+    "Sum kap. 0714 117 771 102 802 122 362",
+)
+
+LETTER_LINES = (
+    "Tildelingsbrev 2024 til Helsedirektoratet",
+    "(i 1 000 kr)",
+    "0714.21 Spesielle driftsutgifter 50 000",
+)
+
+
+def graph_document(name: str, lines: Sequence[str], pages: Sequence[int | None]) -> Document:
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    source = SourceFile(
+        path=Path(name), name=name,
+        sha256=hashlib.sha256(data).hexdigest(), media_type="text/plain", encoding="utf-8",
+        raw_lines=tuple(lines),
+    )
+    text_lines = tuple(
+        TextLine(number=i, text=text, page=page)
+        for i, (text, page) in enumerate(zip(lines, pages, strict=True), start=1)
+    )
+    return Document(source=source, lines=text_lines)
+
+
+def graph_proposition(name: str = "prop.txt") -> DocumentExtraction:
+    """Prop. 1 S (2023–2024): one post table of kap. 714, one row unreconciled."""
+    document = graph_document(name, PROPOSITION_LINES, (1, 1, 1, 1, 2, 2, 2, 2))
+    columns = (
+        Column(ColumnRole.AMOUNT, Measure.ACCOUNTS, 2022, "Regnskap 2022"),
+        Column(ColumnRole.AMOUNT, Measure.ADOPTED_BUDGET, 2023, "Saldert budsjett 2023"),
+        Column(ColumnRole.AMOUNT, Measure.PROPOSAL, None, "Forslag 2024"),
+        Column(ColumnRole.PERCENT_CHANGE, None, None, "Endring i pst."),
+    )
+    rows = (
+        BudgetRow(714, 21, "21", "Spesielle driftsutgifter", ("kan nyttes under post 79",),
+                  (116_771_000, 102_802_000, 120_362_000, 171), 5, 5,
+                  PROPOSITION_LINES[4], RowStatus.CHECKED),
+        BudgetRow(714, 70, "70", 'Tilskudd til "frivillige" organisasjoner', ("kan overføres",),
+                  (1_000_000, None, 2_000_000, None), 6, 7,
+                  "\n".join(PROPOSITION_LINES[5:7]), RowStatus.UNRECONCILED,
+                  note="column sum is off by 2 000"),
+        BudgetRow(714, None, "", "Sum kap. 0714", (),
+                  (117_771_000, 102_802_000, 122_362_000, None), 8, 8,
+                  PROPOSITION_LINES[7], RowStatus.RECONCILED, is_total=True),
+    )
+    region = TableRegion(
+        kind=TableKind.POST_TABLE, first_line=4, header_last_line=4, last_line=8,
+        header_text=PROPOSITION_LINES[3],
+        rows=(RowLines(5, 5), RowLines(6, 7), RowLines(8, 8, is_sum=True)),
+        unit=1000, unit_line=3, tab_separated=False, heading_kap=714,
+    )
+    table = BudgetTable(name, TableKind.POST_TABLE, region, columns, rows)
+    profile = Profile(DocumentKind.BUDGET_PROPOSITION, 2024, "Helse- og omsorgsdepartementet",
+                      "Stortinget")
+    sections = (Section("Kap. 714", "Folkehelse", 1, 2, 8, kap=714),)
+    return DocumentExtraction(document, profile, Segmentation(sections, ()), (table,))
+
+
+def graph_allocation_letter(name: str = "tildelingsbrev.txt") -> DocumentExtraction:
+    """Allocation letter 2024: kap. 714 post 21 placed at Helsedirektoratet's disposal."""
+    document = graph_document(name, LETTER_LINES, (None, None, None))
+    columns = (Column(ColumnRole.AMOUNT, Measure.ALLOCATION, None, "Beløp"),)
+    rows = (
+        BudgetRow(714, 21, "21", "Spesielle driftsutgifter", (), (50_000_000,), 3, 3,
+                  LETTER_LINES[2], RowStatus.UNAMBIGUOUS),
+    )
+    region = TableRegion(
+        kind=TableKind.ALLOCATION_TABLE, first_line=2, header_last_line=2, last_line=3,
+        header_text=LETTER_LINES[1], rows=(RowLines(3, 3),), unit=1000, unit_line=2,
+        tab_separated=False,
+    )
+    table = BudgetTable(name, TableKind.ALLOCATION_TABLE, region, columns, rows)
+    profile = Profile(DocumentKind.ALLOCATION_LETTER, 2024, "Helse- og omsorgsdepartementet",
+                      "Helsedirektoratet")
+    return DocumentExtraction(document, profile, Segmentation((), ()), (table,))
+
+
+@pytest.fixture
+def graph_extractions() -> tuple[DocumentExtraction, ...]:
+    """A budget proposition and an allocation letter for 2024."""
+    return (graph_proposition(), graph_allocation_letter())
+
+
+@pytest.fixture
+def make_graph_extraction() -> Callable[..., DocumentExtraction]:
+    """Factory: ``make_graph_extraction("proposition", name="x.txt")``."""
+    makers: dict[str, Callable[..., DocumentExtraction]] = {
+        "proposition": graph_proposition,
+        "allocation_letter": graph_allocation_letter,
+    }
+
+    def make(kind: str, **options: str) -> DocumentExtraction:
+        return makers[kind](**options)
+
+    return make
+
+
+@pytest.fixture
+def graph_dataset(graph_extractions: tuple[DocumentExtraction, ...]) -> Dataset:
+    """The sample extractions built into a graph."""
+    return build_dataset(graph_extractions, software_version=GRAPH_SOFTWARE_VERSION)
+
+
+# --------------------------------------------------------------------------- whole corpus
+
+
+@pytest.fixture(scope="session")
+def corpus_extractions(corpus_dir: Path) -> dict[str, DocumentExtraction]:
+    """Every corpus document read and extracted once per test session, by file name."""
+    from kg.pipeline import read_corpus
+
+    extractions, skipped = read_corpus([corpus_dir])
+    assert not skipped
+    return {e.document.name: e for e in extractions}

@@ -1,0 +1,60 @@
+"""ontology/shapes.ttl: a shape per own class; examples and the built graph validate as expected."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF, SH
+
+from kg.graph.namespace import HKG, PREFIXES
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+VALID = sorted((ONTOLOGY_DIR / "examples" / "valid").glob("*.ttl"))
+INVALID = sorted((ONTOLOGY_DIR / "examples" / "invalid").glob("*.ttl"))
+EXPECT_PATH = re.compile(r"^# expect-path: (\w+):(\w+)$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+
+
+def violated_paths(data: Graph, shapes: Graph) -> tuple[bool, set[URIRef]]:
+    conforms, report, _ = validate(data, shacl_graph=shapes)
+    return bool(conforms), {p for p in report.objects(None, SH.resultPath) if isinstance(p, URIRef)}
+
+
+def test_ontology_shapes_cover_every_own_class(shapes: Graph) -> None:
+    ontology = Graph().parse(ONTOLOGY_DIR / "helsekg.ttl")
+    own_classes = {c for c in ontology.subjects(RDF.type, OWL.Class)
+                   if isinstance(c, URIRef) and c.startswith(str(HKG))}
+    targeted = set(shapes.objects(None, SH.targetClass))
+    assert own_classes and own_classes - targeted == set()
+
+
+def test_ontology_shapes_have_examples_both_ways() -> None:
+    assert VALID and INVALID
+
+
+@pytest.mark.parametrize("example", VALID, ids=lambda path: path.stem)
+def test_ontology_shapes_valid_example_conforms(example: Path, shapes: Graph) -> None:
+    assert violated_paths(Graph().parse(example), shapes) == (True, set())
+
+
+@pytest.mark.parametrize("example", INVALID, ids=lambda path: path.stem)
+def test_ontology_shapes_invalid_example_fails_on_its_path(example: Path, shapes: Graph) -> None:
+    found = EXPECT_PATH.search(example.read_text(encoding="utf-8"))
+    assert found, f"{example.name} lacks '# expect-path: prefix:name'"
+    expected = URIRef(PREFIXES[found.group(1)] + found.group(2))
+    assert violated_paths(Graph().parse(example), shapes) == (False, {expected})
+
+
+def test_ontology_shapes_built_graph_conforms(graph_dataset: Dataset, shapes: Graph) -> None:
+    union = Graph()
+    for s, p, o, _ in graph_dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert violated_paths(union, shapes) == (True, set())

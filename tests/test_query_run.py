@@ -1,0 +1,111 @@
+"""kg.query: read-only SPARQL over the graph, and its results as text, CSV or JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+
+from kg.errors import QueryError
+from kg.graph.namespace import SCHEMA
+from kg.query import format_result, run_query
+
+DOC = "https://w3id.org/helsekg/id/document/"
+
+
+def test_query_select_columns_and_rows(graph_dataset: Dataset) -> None:
+    columns, rows = run_query(graph_dataset, """
+        SELECT ?name ?kind WHERE {
+          ?d a hkg:SourceDocument ; schema:name ?name ; hkg:documentKind/skos:notation ?kind
+        } ORDER BY ?name""")
+    assert columns == ["name", "kind"]
+    assert rows == [(Literal("prop.txt"), Literal("budget_proposition")),
+                    (Literal("tildelingsbrev.txt"), Literal("allocation_letter"))]
+
+
+def test_query_select_star_columns_in_query_order(graph_dataset: Dataset) -> None:
+    columns, _ = run_query(graph_dataset, "SELECT * WHERE { ?zeta schema:name ?alpha }")
+    assert columns == ["zeta", "alpha"]
+
+
+def test_query_unbound_is_none(graph_dataset: Dataset) -> None:
+    _, rows = run_query(graph_dataset, """
+        SELECT ?page WHERE {
+          ?e a hkg:Evidence ; hkg:firstLine 3 OPTIONAL { ?e hkg:page ?page }
+        }""")
+    assert rows == [(None,)]
+
+
+@pytest.mark.parametrize(
+    ("sparql", "answer"),
+    [("ASK { ?a hkg:reconciliation 'unreconciled' }", True),
+     ("ASK { ?a schema:currency 'USD' }", False)],
+)
+def test_query_ask(graph_dataset: Dataset, sparql: str, answer: bool) -> None:
+    assert run_query(graph_dataset, sparql) == (["ask"], [(Literal(answer),)])
+
+
+def test_query_construct_rows_are_sorted_triples(graph_dataset: Dataset) -> None:
+    columns, rows = run_query(graph_dataset, """
+        CONSTRUCT { ?d schema:name ?n } WHERE { ?d a hkg:SourceDocument ; schema:name ?n }""")
+    assert columns == ["subject", "predicate", "object"]
+    assert [row[1:] for row in rows] == [(SCHEMA.name, Literal("tildelingsbrev.txt")),
+                                         (SCHEMA.name, Literal("prop.txt"))]
+    assert all(isinstance(row[0], URIRef) and row[0].startswith(DOC) for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("sparql", "operation"),
+    [
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "INSERT DATA"),
+        ("PREFIX x: <urn:x:> DELETE WHERE { ?s ?p ?o }", "DELETE WHERE"),
+        ("DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }", "MODIFY"),
+        ("LOAD <http://example.org/data.ttl>", "LOAD"),
+        ("CLEAR ALL", "CLEAR"),
+        ("DROP GRAPH <urn:g>", "DROP"),
+        ("CREATE GRAPH <urn:g>", "CREATE"),
+        ("insert { ?s ?p ?o } where { ?s ?p", "INSERT"),  # an update that does not even parse
+    ],
+)
+def test_query_refuses_updates(graph_dataset: Dataset, sparql: str, operation: str) -> None:
+    with pytest.raises(QueryError, match=f"^{operation} is an update and the graph is read-only"):
+        run_query(graph_dataset, sparql)
+    assert len(graph_dataset) > 0
+
+
+def test_query_refuses_service(graph_dataset: Dataset) -> None:
+    with pytest.raises(QueryError, match="SERVICE is refused"):
+        run_query(graph_dataset, "SELECT * WHERE { SERVICE <http://example.org/q> { ?s ?p ?o } }")
+
+
+@pytest.mark.parametrize(
+    ("sparql", "message"),
+    [
+        ("SELECT * WHERE { ?s ?p }", r"^SPARQL syntax error: Expected .* \(line:1, col:\d+\)$"),
+        ("SELECT ?x WHERE {\n  ?x foo:bar ?y\n}", "^SPARQL error: Unknown namespace prefix : foo$"),
+    ],
+)
+def test_query_errors_are_one_line(graph_dataset: Dataset, sparql: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message) as caught:
+        run_query(graph_dataset, sparql)
+    assert "\n" not in str(caught.value)
+
+
+def test_query_format_text_shortens_iris(graph_dataset: Dataset) -> None:
+    columns, rows = run_query(graph_dataset, """
+        SELECT ?kind ?n WHERE { ?d hkg:documentKind ?kind ; hkg:lineCount ?n } ORDER BY ?n""")
+    assert format_result(columns, rows, "text") == (
+        "kind                   n\n"
+        "---------------------  -\n"
+        "hkg:allocationLetter   3\n"
+        "hkg:budgetProposition  8\n"
+    )
+
+
+def test_query_format_csv_and_json_keep_full_iris_and_numbers(graph_dataset: Dataset) -> None:
+    columns, rows = run_query(graph_dataset, """
+        SELECT ?kind ?n WHERE { ?d hkg:documentKind ?kind ; hkg:lineCount ?n } ORDER BY ?n""")
+    kind = "https://w3id.org/helsekg/ontology#allocationLetter"
+    assert format_result(columns, rows, "csv").splitlines()[:2] == ["kind,n", f"{kind},3"]
+    assert json.loads(format_result(columns, rows, "json"))[0] == {"kind": kind, "n": 3}
