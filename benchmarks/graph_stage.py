@@ -51,23 +51,44 @@ def synthetic(document_count: int, rows_per_document: int) -> list[DocumentExtra
     )
     extractions = []
     for d in range(document_count):
-        lines = tuple(f"{700 + i % 100} Post {i} «tittel» 1 000 2 000 3 000"
-                      for i in range(rows_per_document))
+        lines = tuple(
+            f"{700 + i % 100} Post {i} «tittel» 1 000 2 000 3 000" for i in range(rows_per_document)
+        )
         sha = hashlib.sha256(f"doc {d}".encode()).hexdigest()
         source = SourceFile(Path(f"doc{d}.txt"), f"doc{d}.txt", sha, "text/plain", "utf-8", lines)
-        document = Document(source, tuple(TextLine(i + 1, t, 1 + i // 50)
-                                          for i, t in enumerate(lines)))
+        document = Document(
+            source, tuple(TextLine(i + 1, t, 1 + i // 50) for i, t in enumerate(lines))
+        )
         rows = tuple(
-            BudgetRow(700 + i % 100, i % 90 + 1, f"{i % 90 + 1:02d}", f"Post {i % 90 + 1}",
-                      ("kan overføres",), (1000 * i, 2000 * i, 3000 * i), i + 1, i + 1,
-                      lines[i], RowStatus.CHECKED)
+            BudgetRow(
+                700 + i % 100,
+                i % 90 + 1,
+                f"{i % 90 + 1:02d}",
+                f"Post {i % 90 + 1}",
+                ("kan overføres",),
+                (1000 * i, 2000 * i, 3000 * i),
+                i + 1,
+                i + 1,
+                lines[i],
+                RowStatus.CHECKED,
+            )
             for i in range(rows_per_document)
         )
-        region = TableRegion(TableKind.POST_TABLE, 1, 1, rows_per_document, "", tuple(
-            RowLines(i + 1, i + 1) for i in range(rows_per_document)), 1000, None, False)
+        region = TableRegion(
+            TableKind.POST_TABLE,
+            1,
+            1,
+            rows_per_document,
+            "",
+            tuple(RowLines(i + 1, i + 1) for i in range(rows_per_document)),
+            1000,
+            None,
+            False,
+        )
         table = BudgetTable(source.name, TableKind.POST_TABLE, region, columns, rows)
-        profile = Profile(DocumentKind.BUDGET_PROPOSITION, 2024, "Helse- og omsorgsdepartementet",
-                          "Stortinget")
+        profile = Profile(
+            DocumentKind.BUDGET_PROPOSITION, 2024, "Helse- og omsorgsdepartementet", "Stortinget"
+        )
         extractions.append(DocumentExtraction(document, profile, Segmentation((), ()), (table,)))
     return extractions
 

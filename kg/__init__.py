@@ -1,3 +1,3 @@
-"""helsekg: a knowledge graph of public money and governance in the Norwegian health administration."""
+"""helsekg: a knowledge graph of public money and governance in Norwegian health administration."""
 
 __version__ = "0.1.0"

@@ -8,7 +8,7 @@ class KgError(Exception):
 
 
 class InputError(KgError):
-    """A file or argument the user gave cannot be used (unreadable, empty, binary, no text layer)."""
+    """A file or argument cannot be used (unreadable, empty, binary, no text layer)."""
 
 
 class BuildNotFound(KgError):

@@ -54,7 +54,7 @@ def prepare(sparql: str) -> Query:
         return prepareQuery(sparql, initNs=PREFIXES)
     except ParseBaseException as error:
         problem = error
-    except Exception as error:  # noqa: BLE001 - rdflib raises bare Exception (unknown prefix)
+    except Exception as error:
         raise QueryError(f"SPARQL error: {_one_line(error)}") from None
     try:
         update = parseUpdate(sparql)
@@ -98,7 +98,7 @@ def run_query(graph: Graph, sparql: str) -> QueryTable:
         with quiet_rdflib():
             result = graph.query(query)
             bindings = list(result.bindings) if result.type == "SELECT" else []
-    except Exception as error:  # noqa: BLE001 - evaluation errors reach the user as one line
+    except Exception as error:
         raise QueryError(f"SPARQL evaluation failed: {_one_line(error)}") from None
     if result.type == "ASK":
         return ["ask"], [(Literal(bool(result.askAnswer)),)]

@@ -83,8 +83,11 @@ LETTER_LINES = (
 def graph_document(name: str, lines: Sequence[str], pages: Sequence[int | None]) -> Document:
     data = ("\n".join(lines) + "\n").encode("utf-8")
     source = SourceFile(
-        path=Path(name), name=name,
-        sha256=hashlib.sha256(data).hexdigest(), media_type="text/plain", encoding="utf-8",
+        path=Path(name),
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        media_type="text/plain",
+        encoding="utf-8",
         raw_lines=tuple(lines),
     )
     text_lines = tuple(
@@ -104,26 +107,61 @@ def graph_proposition(name: str = "prop.txt") -> DocumentExtraction:
         Column(ColumnRole.PERCENT_CHANGE, None, None, "Endring i pst."),
     )
     rows = (
-        BudgetRow(714, 21, "21", "Spesielle driftsutgifter", ("kan nyttes under post 79",),
-                  (116_771_000, 102_802_000, 120_362_000, 171), 5, 5,
-                  PROPOSITION_LINES[4], RowStatus.CHECKED),
-        BudgetRow(714, 70, "70", 'Tilskudd til "frivillige" organisasjoner', ("kan overføres",),
-                  (1_000_000, None, 2_000_000, None), 6, 7,
-                  "\n".join(PROPOSITION_LINES[5:7]), RowStatus.UNRECONCILED,
-                  note="column sum is off by 2 000"),
-        BudgetRow(714, None, "", "Sum kap. 0714", (),
-                  (117_771_000, 102_802_000, 122_362_000, None), 8, 8,
-                  PROPOSITION_LINES[7], RowStatus.RECONCILED, is_total=True),
+        BudgetRow(
+            714,
+            21,
+            "21",
+            "Spesielle driftsutgifter",
+            ("kan nyttes under post 79",),
+            (116_771_000, 102_802_000, 120_362_000, 171),
+            5,
+            5,
+            PROPOSITION_LINES[4],
+            RowStatus.CHECKED,
+        ),
+        BudgetRow(
+            714,
+            70,
+            "70",
+            'Tilskudd til "frivillige" organisasjoner',
+            ("kan overføres",),
+            (1_000_000, None, 2_000_000, None),
+            6,
+            7,
+            "\n".join(PROPOSITION_LINES[5:7]),
+            RowStatus.UNRECONCILED,
+            note="column sum is off by 2 000",
+        ),
+        BudgetRow(
+            714,
+            None,
+            "",
+            "Sum kap. 0714",
+            (),
+            (117_771_000, 102_802_000, 122_362_000, None),
+            8,
+            8,
+            PROPOSITION_LINES[7],
+            RowStatus.RECONCILED,
+            is_total=True,
+        ),
     )
     region = TableRegion(
-        kind=TableKind.POST_TABLE, first_line=4, header_last_line=4, last_line=8,
+        kind=TableKind.POST_TABLE,
+        first_line=4,
+        header_last_line=4,
+        last_line=8,
         header_text=PROPOSITION_LINES[3],
         rows=(RowLines(5, 5), RowLines(6, 7), RowLines(8, 8, is_sum=True)),
-        unit=1000, unit_line=3, tab_separated=False, heading_kap=714,
+        unit=1000,
+        unit_line=3,
+        tab_separated=False,
+        heading_kap=714,
     )
     table = BudgetTable(name, TableKind.POST_TABLE, region, columns, rows)
-    profile = Profile(DocumentKind.BUDGET_PROPOSITION, 2024, "Helse- og omsorgsdepartementet",
-                      "Stortinget")
+    profile = Profile(
+        DocumentKind.BUDGET_PROPOSITION, 2024, "Helse- og omsorgsdepartementet", "Stortinget"
+    )
     sections = (Section("Kap. 714", "Folkehelse", 1, 2, 8, kap=714),)
     return DocumentExtraction(document, profile, Segmentation(sections, ()), (table,))
 
@@ -133,17 +171,34 @@ def graph_allocation_letter(name: str = "tildelingsbrev.txt") -> DocumentExtract
     document = graph_document(name, LETTER_LINES, (None, None, None))
     columns = (Column(ColumnRole.AMOUNT, Measure.ALLOCATION, None, "Beløp"),)
     rows = (
-        BudgetRow(714, 21, "21", "Spesielle driftsutgifter", (), (50_000_000,), 3, 3,
-                  LETTER_LINES[2], RowStatus.UNAMBIGUOUS),
+        BudgetRow(
+            714,
+            21,
+            "21",
+            "Spesielle driftsutgifter",
+            (),
+            (50_000_000,),
+            3,
+            3,
+            LETTER_LINES[2],
+            RowStatus.UNAMBIGUOUS,
+        ),
     )
     region = TableRegion(
-        kind=TableKind.ALLOCATION_TABLE, first_line=2, header_last_line=2, last_line=3,
-        header_text=LETTER_LINES[1], rows=(RowLines(3, 3),), unit=1000, unit_line=2,
+        kind=TableKind.ALLOCATION_TABLE,
+        first_line=2,
+        header_last_line=2,
+        last_line=3,
+        header_text=LETTER_LINES[1],
+        rows=(RowLines(3, 3),),
+        unit=1000,
+        unit_line=2,
         tab_separated=False,
     )
     table = BudgetTable(name, TableKind.ALLOCATION_TABLE, region, columns, rows)
-    profile = Profile(DocumentKind.ALLOCATION_LETTER, 2024, "Helse- og omsorgsdepartementet",
-                      "Helsedirektoratet")
+    profile = Profile(
+        DocumentKind.ALLOCATION_LETTER, 2024, "Helse- og omsorgsdepartementet", "Helsedirektoratet"
+    )
     return DocumentExtraction(document, profile, Segmentation((), ()), (table,))
 
 

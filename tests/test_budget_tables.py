@@ -61,7 +61,8 @@ REPORT_TAB_TABLE = (
     "0740\tHelsedirektoratet\t01\tDriftsutgifter\tA\t100 000\t90 000\t5 000\n"
 )
 
-REPORT_SPACE_TABLE = """Utgiftskapittel Kapittelnavn Post Posttekst Note Samlet tildeling* Regnskap 2021
+REPORT_SPACE_TABLE = """\
+Utgiftskapittel Kapittelnavn Post Posttekst Note Samlet tildeling* Regnskap 2021
 Merutgift (-) og
 
 mindreutgift

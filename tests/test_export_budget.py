@@ -15,21 +15,43 @@ EXPECTED = [
     ("prop.txt", 2022, 714, 21, "Spesielle driftsutgifter", "accounts", 116_771_000, 5),
     ("prop.txt", 2023, 714, 21, "Spesielle driftsutgifter", "adopted_budget", 102_802_000, 5),
     ("prop.txt", 2024, 714, 21, "Spesielle driftsutgifter", "proposal", 120_362_000, 5),
-    ("prop.txt", 2022, 714, 70, 'Tilskudd til "frivillige" organisasjoner', "accounts",
-     1_000_000, 6),
-    ("prop.txt", 2024, 714, 70, 'Tilskudd til "frivillige" organisasjoner', "proposal",
-     2_000_000, 6),
+    (
+        "prop.txt",
+        2022,
+        714,
+        70,
+        'Tilskudd til "frivillige" organisasjoner',
+        "accounts",
+        1_000_000,
+        6,
+    ),
+    (
+        "prop.txt",
+        2024,
+        714,
+        70,
+        'Tilskudd til "frivillige" organisasjoner',
+        "proposal",
+        2_000_000,
+        6,
+    ),
     ("prop.txt", 2022, 714, None, "Folkehelse", "accounts", 117_771_000, 8),
     ("prop.txt", 2023, 714, None, "Folkehelse", "adopted_budget", 102_802_000, 8),
     ("prop.txt", 2024, 714, None, "Folkehelse", "proposal", 122_362_000, 8),
-    ("tildelingsbrev.txt", 2024, 714, 21, "Spesielle driftsutgifter", "allocation",
-     50_000_000, 3),
+    ("tildelingsbrev.txt", 2024, 714, 21, "Spesielle driftsutgifter", "allocation", 50_000_000, 3),
 ]
 
 
 def test_export_budget_columns_in_order() -> None:
     assert BUDGET_COLUMNS == (
-        "document", "fiscal_year", "kap", "post", "title", "measure", "amount_nok", "line",
+        "document",
+        "fiscal_year",
+        "kap",
+        "post",
+        "title",
+        "measure",
+        "amount_nok",
+        "line",
     )
 
 

@@ -20,13 +20,23 @@ ROWS: list[Row] = [
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [
-        ("csv", ('document,post,title,amount_nok\n'
+        (
+            "csv",
+            (
+                "document,post,title,amount_nok\n"
                 'prop.txt,21,"Tilskudd, ""frivillige""",1000\n'
-                'brev.txt,,Folkehelse æøå,-25\n')),
-        ("text", ('document  post  title                   amount_nok\n'
-                 '--------  ----  ----------------------  ----------\n'
-                 'prop.txt    21  Tilskudd, "frivillige"        1000\n'
-                 'brev.txt        Folkehelse æøå                 -25\n')),
+                "brev.txt,,Folkehelse æøå,-25\n"
+            ),
+        ),
+        (
+            "text",
+            (
+                "document  post  title                   amount_nok\n"
+                "--------  ----  ----------------------  ----------\n"
+                'prop.txt    21  Tilskudd, "frivillige"        1000\n'
+                "brev.txt        Folkehelse æøå                 -25\n"
+            ),
+        ),
     ],
 )
 def test_formats_render(fmt: str, expected: str) -> None:

@@ -62,8 +62,14 @@ def amounts(graph: Graph) -> set[tuple[int, str, int, URIRef]]:
         measure = graph.value(graph.value(amount, HKG.measure), SKOS.notation)
         line = graph.value(amount, HKG.budgetLine)
         assert isinstance(line, URIRef)
-        found.add((number(graph.value(amount, SCHEMA.value)), str(measure),
-                   number(graph.value(amount, YEAR)), line))
+        found.add(
+            (
+                number(graph.value(amount, SCHEMA.value)),
+                str(measure),
+                number(graph.value(amount, YEAR)),
+                line,
+            )
+        )
     return found
 
 
@@ -79,8 +85,11 @@ def test_graph_build_one_named_graph_per_document_plus_shared(
 
 
 def test_graph_build_has_no_blank_nodes(graph_dataset: Dataset) -> None:
-    assert not any(isinstance(term, BNode)
-                   for quad in graph_dataset.quads((None, None, None, None)) for term in quad)
+    assert not any(
+        isinstance(term, BNode)
+        for quad in graph_dataset.quads((None, None, None, None))
+        for term in quad
+    )
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own TriG parser
@@ -96,8 +105,10 @@ def test_graph_build_matches_golden(graph_dataset: Dataset) -> None:
         built, expected = named_graph(graph_dataset, name), named_graph(golden, name)
         if to_isomorphic(built) != to_isomorphic(expected):
             _, only_built, only_golden = graph_diff(built, expected)
-            pytest.fail(f"graph {name} differs from {GOLDEN.name}:\n+ "
-                        f"{sorted(only_built)[:5]}\n- {sorted(only_golden)[:5]}")
+            pytest.fail(
+                f"graph {name} differs from {GOLDEN.name}:\n+ "
+                f"{sorted(only_built)[:5]}\n- {sorted(only_golden)[:5]}"
+            )
 
 
 def test_graph_build_amounts_per_amount_column(graph_dataset: Dataset) -> None:
@@ -122,8 +133,11 @@ def test_graph_build_amounts_per_amount_column(graph_dataset: Dataset) -> None:
 
 @pytest.mark.parametrize(
     ("value", "status", "is_total"),
-    [(116_771_000, "checked", False), (1_000_000, "unreconciled", False),
-     (117_771_000, "reconciled", True)],
+    [
+        (116_771_000, "checked", False),
+        (1_000_000, "unreconciled", False),
+        (117_771_000, "reconciled", True),
+    ],
 )
 def test_graph_build_amount_flags(
     graph_dataset: Dataset, value: int, status: str, is_total: bool
@@ -143,8 +157,11 @@ def test_graph_build_evidence_carries_quote_line_span_and_page(
     evidence = graph.value(amount, HKG.evidence)
     selectors = {graph.value(s, RDF.type): s for s in graph.objects(evidence, OA.hasSelector)}
     assert graph.value(evidence, OA.hasSource) == document_iri(graph_extractions[0])
-    assert (graph.value(evidence, HKG.firstLine), graph.value(evidence, HKG.lastLine),
-            graph.value(evidence, HKG.page)) == (Literal(6), Literal(7), Literal(2))
+    assert (
+        graph.value(evidence, HKG.firstLine),
+        graph.value(evidence, HKG.lastLine),
+        graph.value(evidence, HKG.page),
+    ) == (Literal(6), Literal(7), Literal(2))
     quote = graph.value(selectors[OA.TextQuoteSelector], OA.exact)
     assert quote == Literal(
         '70 Tilskudd til "frivillige" organisasjoner,\nkan overføres \\ 1 000 2 000'
@@ -156,8 +173,11 @@ def test_graph_build_evidence_carries_quote_line_span_and_page(
 
 def test_graph_build_amounts_of_a_row_share_one_evidence(graph_dataset: Dataset) -> None:
     graph = union(graph_dataset)
-    row_amounts = [a for a in graph.subjects(RDF.type, HKG.BudgetAmount)
-                   if graph.value(graph.value(a, HKG.evidence), HKG.firstLine) == Literal(5)]
+    row_amounts = [
+        a
+        for a in graph.subjects(RDF.type, HKG.BudgetAmount)
+        if graph.value(graph.value(a, HKG.evidence), HKG.firstLine) == Literal(5)
+    ]
     assert len(row_amounts) == 3
     assert len({graph.value(a, HKG.evidence) for a in row_amounts}) == 1
 
@@ -172,8 +192,11 @@ def test_graph_build_post_concept_is_year_scoped_with_title_and_qualifiers(
     assert graph.value(post, SKOS.prefLabel) == Literal("Spesielle driftsutgifter", lang="nb")
     qualifier = Literal("kan nyttes under post 79", lang="nb")
     assert set(graph.objects(post, HKG.qualifier)) == {qualifier}
-    assert (graph.value(post, HKG.postNumber), graph.value(post, HKG.postLabel),
-            graph.value(post, YEAR)) == (Literal(21), Literal("21"), Literal(2023))
+    assert (
+        graph.value(post, HKG.postNumber),
+        graph.value(post, HKG.postLabel),
+        graph.value(post, YEAR),
+    ) == (Literal(21), Literal("21"), Literal(2023))
 
 
 def test_graph_build_chapter_title_from_heading_not_from_sum_line(graph_dataset: Dataset) -> None:
@@ -192,7 +215,8 @@ def test_graph_build_most_common_title_is_preferred_others_alternative(
     graph = union(build_dataset(extractions, software_version=VERSION))
     post = ids.post(2024, 714, "21")
     assert list(graph.objects(post, SKOS.prefLabel)) == [
-        Literal("Spesielle driftsutgifter", lang="nb")]
+        Literal("Spesielle driftsutgifter", lang="nb")
+    ]
     assert list(graph.objects(post, SKOS.altLabel)) == [Literal("Drift", lang="nb")]
 
 
@@ -248,9 +272,11 @@ def test_graph_build_refuses_rows_with_wrong_value_count(
 ) -> None:
     letter = graph_extractions[1]
     table = letter.tables[0]
-    wider = replace(table, columns=(*table.columns,
-                                    Column(ColumnRole.AMOUNT, Measure.ACCOUNTS, 2022, "Regnskap")))
-    with pytest.raises(ValueError, match="tildelingsbrev.txt: line 3: 1 values for 2 columns"):
+    wider = replace(
+        table,
+        columns=(*table.columns, Column(ColumnRole.AMOUNT, Measure.ACCOUNTS, 2022, "Regnskap")),
+    )
+    with pytest.raises(ValueError, match=r"tildelingsbrev\.txt: line 3: 1 values for 2 columns"):
         build_dataset((replace(letter, tables=(wider,)),), software_version=VERSION)
 
 
@@ -259,8 +285,11 @@ def test_graph_build_colliding_amounts_are_disambiguated(
 ) -> None:
     letter = graph_extractions[1]
     table = letter.tables[0]
-    twice = replace(table, columns=(*table.columns, table.columns[0]),
-                    rows=(replace(table.rows[0], values=(50_000_000, 60_000_000)),))
+    twice = replace(
+        table,
+        columns=(*table.columns, table.columns[0]),
+        rows=(replace(table.rows[0], values=(50_000_000, 60_000_000)),),
+    )
     graph = union(build_dataset((replace(letter, tables=(twice,)),), software_version=VERSION))
     iris = sorted(str(a) for a in graph.subjects(RDF.type, HKG.BudgetAmount))
     assert [iri.rsplit("/", 1)[1] for iri in iris] == ["2024", "2024-2"]

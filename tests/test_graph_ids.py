@@ -52,8 +52,14 @@ def test_ids_document_refuses_what_is_not_a_sha256(sha: str) -> None:
 
 @pytest.mark.parametrize(
     ("post", "printed", "expected"),
-    [(1, "01", "01"), (1, "1", "01"), (21, "21/70", "21/70"), (21, "21 / 70", "21/70"),
-     (70, "", "70"), (1, "1a", "1a")],
+    [
+        (1, "01", "01"),
+        (1, "1", "01"),
+        (21, "21/70", "21/70"),
+        (21, "21 / 70", "21/70"),
+        (70, "", "70"),
+        (1, "1a", "1a"),
+    ],
 )
 def test_ids_canonical_post_label(post: int, printed: str, expected: str) -> None:
     assert ids.canonical_post_label(post, printed) == expected
@@ -106,8 +112,12 @@ def test_ids_build_ignores_document_order() -> None:
 def test_ids_disambiguator_same_content_same_iri_other_content_suffixed() -> None:
     minter = ids.Disambiguator()
     base = URIRef(BASE + "x")
-    assert [minter.mint(base, "one"), minter.mint(base, "two"), minter.mint(base, "one"),
-            minter.mint(base, "three")] == [base, URIRef(f"{base}-2"), base, URIRef(f"{base}-3")]
+    assert [
+        minter.mint(base, "one"),
+        minter.mint(base, "two"),
+        minter.mint(base, "one"),
+        minter.mint(base, "three"),
+    ] == [base, URIRef(f"{base}-2"), base, URIRef(f"{base}-3")]
 
 
 def test_ids_docstring_examples() -> None:

@@ -52,24 +52,27 @@ def test_graph_serialise_refuses_blank_nodes() -> None:
 
 def test_graph_serialise_sorts_a_node_before_the_nodes_minted_under_it() -> None:
     lines = URIRef(f"{S}/lines")
-    text = serialise.turtle([(lines, RDF.type, HKG.Evidence, G), (S, RDF.type, HKG.Evidence, G)],
-                            PREFIXES)
+    text = serialise.turtle(
+        [(lines, RDF.type, HKG.Evidence, G), (S, RDF.type, HKG.Evidence, G)], PREFIXES
+    )
     assert text.index(f"<{S}> a") < text.index(f"<{lines}> a")
 
 
 def test_graph_serialise_same_statements_in_any_order_same_text() -> None:
     statements: list[serialise.Statement] = [(S, HKG.firstLine, Literal(n), G) for n in range(5)]
     statements.append((S, RDF.type, HKG.Evidence, None))
-    for write in (serialise.nquads, lambda q: serialise.trig(q, PREFIXES),
-                  lambda q: serialise.turtle(q, PREFIXES)):
+    for write in (
+        serialise.nquads,
+        lambda q: serialise.trig(q, PREFIXES),
+        lambda q: serialise.turtle(q, PREFIXES),
+    ):
         assert write(statements) == write(list(reversed(statements)))
 
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]))  # no lone surrogates
 LITERALS = st.one_of(
     TEXT.map(Literal),
-    st.tuples(TEXT,
-              st.sampled_from(["nb", "en", "nn"])).map(lambda t: Literal(t[0], lang=t[1])),
+    st.tuples(TEXT, st.sampled_from(["nb", "en", "nn"])).map(lambda t: Literal(t[0], lang=t[1])),
     st.integers().map(lambda n: Literal(n)),
     st.booleans().map(lambda b: Literal(b)),
 )

@@ -30,8 +30,11 @@ def violated_paths(data: Graph, shapes: Graph) -> tuple[bool, set[URIRef]]:
 
 def test_ontology_shapes_cover_every_own_class(shapes: Graph) -> None:
     ontology = Graph().parse(ONTOLOGY_DIR / "helsekg.ttl")
-    own_classes = {c for c in ontology.subjects(RDF.type, OWL.Class)
-                   if isinstance(c, URIRef) and c.startswith(str(HKG))}
+    own_classes = {
+        c
+        for c in ontology.subjects(RDF.type, OWL.Class)
+        if isinstance(c, URIRef) and c.startswith(str(HKG))
+    }
     targeted = set(shapes.objects(None, SH.targetClass))
     assert own_classes and own_classes - targeted == set()
 

@@ -43,8 +43,11 @@ def test_ontology_terms_match_hkg_namespace(ontology: Graph) -> None:
 
 def test_ontology_own_terms_have_labels_in_nb_and_en_and_a_comment(ontology: Graph) -> None:
     for term in own_terms(ontology):
-        languages = {label.language for label in ontology.objects(term, RDFS.label)
-                     if isinstance(label, Literal)}
+        languages = {
+            label.language
+            for label in ontology.objects(term, RDFS.label)
+            if isinstance(label, Literal)
+        }
         assert {"nb", "en"} <= languages, term
         assert ontology.value(term, RDFS.comment) is not None, term
 
@@ -91,8 +94,7 @@ def test_ontology_declares_every_term_the_builder_emits(
     classes = {o for _, p, o in triples if p == RDF.type and isinstance(o, URIRef)}
     own_objects = {o for _, _, o in triples if isinstance(o, URIRef) and o.startswith(str(HKG))}
     assert {p for p in predicates if not declared(ontology, p, PROPERTY_TYPES)} == set()
-    assert {c for c in classes - {RDF.Property}
-            if not declared(ontology, c, CLASS_TYPES)} == set()
+    assert {c for c in classes - {RDF.Property} if not declared(ontology, c, CLASS_TYPES)} == set()
     assert own_objects <= own_terms(ontology)
 
 

@@ -15,13 +15,18 @@ DOC = "https://w3id.org/helsekg/id/document/"
 
 
 def test_query_select_columns_and_rows(graph_dataset: Dataset) -> None:
-    columns, rows = run_query(graph_dataset, """
+    columns, rows = run_query(
+        graph_dataset,
+        """
         SELECT ?name ?kind WHERE {
           ?d a hkg:SourceDocument ; schema:name ?name ; hkg:documentKind/skos:notation ?kind
-        } ORDER BY ?name""")
+        } ORDER BY ?name""",
+    )
     assert columns == ["name", "kind"]
-    assert rows == [(Literal("prop.txt"), Literal("budget_proposition")),
-                    (Literal("tildelingsbrev.txt"), Literal("allocation_letter"))]
+    assert rows == [
+        (Literal("prop.txt"), Literal("budget_proposition")),
+        (Literal("tildelingsbrev.txt"), Literal("allocation_letter")),
+    ]
 
 
 def test_query_select_star_columns_in_query_order(graph_dataset: Dataset) -> None:
@@ -30,28 +35,38 @@ def test_query_select_star_columns_in_query_order(graph_dataset: Dataset) -> Non
 
 
 def test_query_unbound_is_none(graph_dataset: Dataset) -> None:
-    _, rows = run_query(graph_dataset, """
+    _, rows = run_query(
+        graph_dataset,
+        """
         SELECT ?page WHERE {
           ?e a hkg:Evidence ; hkg:firstLine 3 OPTIONAL { ?e hkg:page ?page }
-        }""")
+        }""",
+    )
     assert rows == [(None,)]
 
 
 @pytest.mark.parametrize(
     ("sparql", "answer"),
-    [("ASK { ?a hkg:reconciliation 'unreconciled' }", True),
-     ("ASK { ?a schema:currency 'USD' }", False)],
+    [
+        ("ASK { ?a hkg:reconciliation 'unreconciled' }", True),
+        ("ASK { ?a schema:currency 'USD' }", False),
+    ],
 )
 def test_query_ask(graph_dataset: Dataset, sparql: str, answer: bool) -> None:
     assert run_query(graph_dataset, sparql) == (["ask"], [(Literal(answer),)])
 
 
 def test_query_construct_rows_are_sorted_triples(graph_dataset: Dataset) -> None:
-    columns, rows = run_query(graph_dataset, """
-        CONSTRUCT { ?d schema:name ?n } WHERE { ?d a hkg:SourceDocument ; schema:name ?n }""")
+    columns, rows = run_query(
+        graph_dataset,
+        """
+        CONSTRUCT { ?d schema:name ?n } WHERE { ?d a hkg:SourceDocument ; schema:name ?n }""",
+    )
     assert columns == ["subject", "predicate", "object"]
-    assert [row[1:] for row in rows] == [(SCHEMA.name, Literal("tildelingsbrev.txt")),
-                                         (SCHEMA.name, Literal("prop.txt"))]
+    assert [row[1:] for row in rows] == [
+        (SCHEMA.name, Literal("tildelingsbrev.txt")),
+        (SCHEMA.name, Literal("prop.txt")),
+    ]
     assert all(isinstance(row[0], URIRef) and row[0].startswith(DOC) for row in rows)
 
 
@@ -93,8 +108,11 @@ def test_query_errors_are_one_line(graph_dataset: Dataset, sparql: str, message:
 
 
 def test_query_format_text_shortens_iris(graph_dataset: Dataset) -> None:
-    columns, rows = run_query(graph_dataset, """
-        SELECT ?kind ?n WHERE { ?d hkg:documentKind ?kind ; hkg:lineCount ?n } ORDER BY ?n""")
+    columns, rows = run_query(
+        graph_dataset,
+        """
+        SELECT ?kind ?n WHERE { ?d hkg:documentKind ?kind ; hkg:lineCount ?n } ORDER BY ?n""",
+    )
     assert format_result(columns, rows, "text") == (
         "kind                   n\n"
         "---------------------  -\n"
@@ -104,8 +122,11 @@ def test_query_format_text_shortens_iris(graph_dataset: Dataset) -> None:
 
 
 def test_query_format_csv_and_json_keep_full_iris_and_numbers(graph_dataset: Dataset) -> None:
-    columns, rows = run_query(graph_dataset, """
-        SELECT ?kind ?n WHERE { ?d hkg:documentKind ?kind ; hkg:lineCount ?n } ORDER BY ?n""")
+    columns, rows = run_query(
+        graph_dataset,
+        """
+        SELECT ?kind ?n WHERE { ?d hkg:documentKind ?kind ; hkg:lineCount ?n } ORDER BY ?n""",
+    )
     kind = "https://w3id.org/helsekg/ontology#allocationLetter"
     assert format_result(columns, rows, "csv").splitlines()[:2] == ["kind,n", f"{kind},3"]
     assert json.loads(format_result(columns, rows, "json"))[0] == {"kind": kind, "n": 3}

@@ -69,7 +69,10 @@ def load_graph(out_dir: Path) -> Dataset:
         return to_dataset(quads)
     if trig.is_file():
         return _parsed(trig.read_text(encoding="utf-8"), "trig")
-    raise BuildNotFound(f"no built graph in {out_dir} (no {NQUADS} or {TRIG}): run the build first")
+    raise BuildNotFound(
+        f"no built graph in {out_dir} (no {NQUADS} or {TRIG}): run `kg build --out {out_dir}` "
+        "first, or point --out / $KG_OUTPUT at an existing build"
+    )
 
 
 def _parsed(text: str, syntax: str) -> Dataset:

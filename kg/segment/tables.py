@@ -21,7 +21,7 @@ from kg.segment.table_layout import (
 )
 
 MAX_HEADER_LINES = 24
-MAX_BLANK_RUN = 8
+MAX_BLANK_RUN = 16  # a page break in a double-spaced letter leaves a dozen
 MAX_CONTINUATION_LINES = 4
 UNIT_LOOKAROUND = 6
 KAP_HEADING_LOOKBACK = 8
