@@ -6,11 +6,11 @@ The data file holds the patterns and word lists; this module only compiles them.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from kg.rules import load_toml
 
 RULES_FILE = "normalize.toml"
 
@@ -88,5 +88,4 @@ def parse_rules(data: dict[str, Any]) -> NormalizeRules:
 @cache
 def load_rules() -> NormalizeRules:
     """The rules shipped in ``kg/data/normalize.toml`` (read and compiled once)."""
-    text = resources.files("kg").joinpath("data", RULES_FILE).read_text(encoding="utf-8")
-    return parse_rules(tomllib.loads(text))
+    return parse_rules(load_toml(RULES_FILE))

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.recognise.rules import DATA_DIR
+from kg.rules import data_path
 
-ACTORS_PATH = DATA_DIR / "actors.csv"
+ACTORS_PATH = Path(str(data_path("actors.csv")))
 
 
 @dataclass(frozen=True)

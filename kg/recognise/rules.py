@@ -7,16 +7,12 @@ letter or an annual report; this module only checks its shape and compiles it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from kg.records import DocumentKind
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-RULES_PATH = DATA_DIR / "recognition.toml"
+from kg.rules import load_toml
 
 
 @dataclass(frozen=True)
@@ -181,7 +177,6 @@ def parse_rules(data: dict[str, Any]) -> Rules:
 
 
 @cache
-def load_rules(path: Path = RULES_PATH) -> Rules:
-    """The recognition rules in ``path`` (read and compiled once per process)."""
-    with path.open("rb") as handle:
-        return parse_rules(tomllib.load(handle))
+def load_rules() -> Rules:
+    """The recognition rules in ``kg/data/recognition.toml`` (read and compiled once)."""
+    return parse_rules(load_toml("recognition.toml"))
