@@ -41,7 +41,7 @@ Kap. Post Postnavn Bevilgning 2022 Tildeling 2022
 
 740 01 Driftsutgifter 1 233 356 1 233 356
 
- 21 Spesielle driftsutgifter, kan overføres, kan nyttes under
+ 21 Spesielle driftsutgifter, kan nyttes under
 
 post 70
 
@@ -62,7 +62,7 @@ REPORT_TAB_TABLE = (
 )
 
 REPORT_SPACE_TABLE = """\
-Utgiftskapittel Kapittelnavn Post Posttekst Note Samlet tildeling* Regnskap 2021
+Utgiftskapittel Kapittelnavn Post Posttekst Note Samlet tildeling Regnskap 2021
 Merutgift (-) og
 
 mindreutgift
