@@ -257,6 +257,87 @@ class BudgetTable:
         )
 
 
+# --------------------------------------------------------------------------- actors
+
+
+class ActorType(StrEnum):
+    MINISTRY = "ministry"
+    PARLIAMENT = "parliament"
+    DIRECTORATE = "directorate"
+    AGENCY = "agency"
+    OMBUD = "ombud"
+    STATE_ENTERPRISE = "state_enterprise"
+    REGIONAL_HEALTH_AUTHORITY = "regional_health_authority"
+    HEALTH_TRUST = "health_trust"
+    COUNTY_GOVERNOR = "county_governor"
+    MUNICIPALITY = "municipality"
+    COUNTY = "county"
+    UNIVERSITY = "university"
+    RESEARCH_INSTITUTE = "research_institute"
+    COMPETENCE_CENTRE = "competence_centre"
+    NGO = "ngo"
+    COMPANY = "company"
+    INTERNATIONAL = "international"
+    OTHER = "other"
+
+
+class RelationKind(StrEnum):
+    SUPERVISES = "supervises"  # etatsstyring: a ministry or agency governs a subordinate body
+    OWNS = "owns"  # a ministry owns a state enterprise (tilknyttet virksomhet)
+    PART_OF = "part_of"  # a unit inside another body
+    DELEGATED_SUPERVISION = "delegated_supervision"  # governs on another's behalf
+    RENAMED_TO = "renamed_to"
+    MERGED_INTO = "merged_into"
+    ADMINISTERS_GRANTS_FOR = "administers_grants_for"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One place a document names an organisation, resolved to its canonical name."""
+
+    actor: str  # canonical name: the key of the Actor
+    surface: str  # the text as written ("Helsedirektoratets", "Hdir", "direktoratet")
+    line: int  # original line where the mention starts (1-based)
+    column: int  # column in that normalised line
+    rule: str  # what found it: "registry", "shape:<name>", "abbreviation", "generic"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An organisation under one canonical identity."""
+
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...] = ()  # names that identify the body on their own
+    parent: str | None = None  # canonical name of the body it belongs to
+    identifier: str | None = None  # "NO-BRC-<orgnr>", only where verified
+    in_registry: bool = True  # False: found by a name-shape rule only
+
+
+@dataclass(frozen=True)
+class ActorChange:
+    """A body renamed or merged into another on a date; both names are kept."""
+
+    kind: RelationKind  # RENAMED_TO or MERGED_INTO
+    old: str
+    new: str
+    date: str  # ISO date the change took effect
+    source: str = "registry"  # "registry", or the document that states it
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A governance relation stated in a document, with the sentence that states it."""
+
+    subject: str
+    predicate: RelationKind
+    object: str
+    document: str
+    first_line: int
+    last_line: int
+    quote: str
+
+
 # --------------------------------------------------------------------------- build
 
 
@@ -268,3 +349,5 @@ class DocumentExtraction:
     profile: Profile
     segmentation: Segmentation
     tables: tuple[BudgetTable, ...] = ()
+    mentions: tuple[ActorMention, ...] = ()
+    relations: tuple[Relation, ...] = ()
