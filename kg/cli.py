@@ -162,6 +162,84 @@ def export_budget(out: Path | None, fmt: str, target: Path | None) -> None:
     write_rows(rows, BUDGET_COLUMNS, fmt, target)
 
 
+@export.command("actors")
+@out_option
+@format_option("csv", "json")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
+def export_actors(out: Path | None, fmt: str, target: Path | None) -> None:
+    """One row per organisation: iri,name,type,aliases,documents,mentions.
+
+    Reads the build in the output folder; writes to FILE with -o, else standard output.
+    Aliases and documents are |-separated.
+    """
+    from kg.exports.actors import ACTOR_COLUMNS
+    from kg.exports.actors import export_actors as rows_of
+    from kg.exports.formats import write_rows
+    from kg.graph.store import load_graph
+
+    write_rows(rows_of(load_graph(output_dir(out))), ACTOR_COLUMNS, fmt, target)
+
+
+@export.command("relations")
+@out_option
+@format_option("csv", "json")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
+def export_relations(out: Path | None, fmt: str, target: Path | None) -> None:
+    """One row per relation: subject,predicate,object,document,line,quote.
+
+    Reads the build in the output folder; writes to FILE with -o, else standard output.
+    Predicates: supervises, owns, part_of, delegated_supervision, renamed_to,
+    merged_into, administers_grants_for. Dated changes known from the reference
+    registry have an empty document.
+    """
+    from kg.exports.actors import RELATION_COLUMNS
+    from kg.exports.actors import export_relations as rows_of
+    from kg.exports.formats import write_rows
+    from kg.graph.store import load_graph
+
+    write_rows(rows_of(load_graph(output_dir(out))), RELATION_COLUMNS, fmt, target)
+
+
+@cli.command()
+@click.argument("name")
+@out_option
+def actor(name: str, out: Path | None) -> None:
+    """Print one organisation: its names, type, relations, and where it is mentioned.
+
+    Reads the build in the output folder; NAME is a canonical name or an alias (case
+    ignored). Writes to standard output.
+    """
+    from kg.exports.actor_card import find_actor, render_card
+    from kg.graph.store import load_graph
+
+    click.echo(render_card(find_actor(load_graph(output_dir(out)), name)), nl=False)
+
+
+@cli.command()
+@out_option
+@click.option(
+    "--eval",
+    "eval_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=setting("eval").envvar,
+    default=setting("eval").default,
+    show_default=True,
+    help=setting("eval").help,
+)
+def evaluate(out: Path | None, eval_dir: Path) -> None:
+    """Score the built graph against hand-checked annotations: precision, recall, F1.
+
+    Reads the build in the output folder and every CSV in the annotation folder whose
+    columns it knows (actors, relations, allocation-table rows); writes a table to
+    standard output. Facts are counted only within the documents an annotation covers.
+    """
+    from kg.evaluate import evaluate as run_evaluation
+    from kg.evaluate import render
+    from kg.graph.store import load_graph
+
+    click.echo(render(run_evaluation(load_graph(output_dir(out)), eval_dir)), nl=False)
+
+
 def _files(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:

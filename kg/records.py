@@ -338,6 +338,14 @@ class Relation:
     quote: str
 
 
+@dataclass(frozen=True)
+class ActorCatalogue:
+    """Every organisation of a build under one identity each, and the changes between them."""
+
+    actors: tuple[Actor, ...] = ()
+    changes: tuple[ActorChange, ...] = ()
+
+
 # --------------------------------------------------------------------------- build
 
 

@@ -22,6 +22,12 @@ SETTINGS = (
         "KG_OUTPUT",
         "Folder a build is written to and read from (graph, report, exports).",
     ),
+    Setting(
+        "eval",
+        "../shared/eval",
+        "KG_EVAL",
+        "Folder of hand-checked annotation files (CSV) that `kg evaluate` scores against.",
+    ),
 )
 
 

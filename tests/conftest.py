@@ -11,6 +11,11 @@ from rdflib import Dataset
 
 from kg.graph.build import build_dataset
 from kg.records import (
+    Actor,
+    ActorCatalogue,
+    ActorChange,
+    ActorMention,
+    ActorType,
     BudgetRow,
     BudgetTable,
     Column,
@@ -20,6 +25,8 @@ from kg.records import (
     DocumentKind,
     Measure,
     Profile,
+    Relation,
+    RelationKind,
     RowLines,
     RowStatus,
     Section,
@@ -199,7 +206,48 @@ def graph_allocation_letter(name: str = "tildelingsbrev.txt") -> DocumentExtract
     profile = Profile(
         DocumentKind.ALLOCATION_LETTER, 2024, "Helse- og omsorgsdepartementet", "Helsedirektoratet"
     )
-    return DocumentExtraction(document, profile, Segmentation((), ()), (table,))
+    mentions = (
+        ActorMention("Helsedirektoratet", "Helsedirektoratet", 1, 0, "registry"),
+        ActorMention("Helsedirektoratet", "direktoratet", 3, 10, "generic"),
+        ActorMention("Helse- og omsorgsdepartementet", "HOD", 1, 30, "registry"),
+    )
+    relations = (
+        Relation(
+            "Helse- og omsorgsdepartementet",
+            RelationKind.SUPERVISES,
+            "Helsedirektoratet",
+            name,
+            1,
+            1,
+            LETTER_LINES[0],
+        ),
+    )
+    return DocumentExtraction(
+        document, profile, Segmentation((), ()), (table,), mentions, relations
+    )
+
+
+GRAPH_CATALOGUE = ActorCatalogue(
+    actors=(
+        Actor("Direktoratet for medisinske produkter", ActorType.DIRECTORATE, ("DMP",)),
+        Actor("Helse- og omsorgsdepartementet", ActorType.MINISTRY, ("HOD",)),
+        Actor(
+            "Helsedirektoratet",
+            ActorType.DIRECTORATE,
+            ("Hdir",),
+            parent="Helse- og omsorgsdepartementet",
+        ),
+        Actor("Statens legemiddelverk", ActorType.AGENCY, ("Legemiddelverket",)),
+    ),
+    changes=(
+        ActorChange(
+            RelationKind.RENAMED_TO,
+            "Statens legemiddelverk",
+            "Direktoratet for medisinske produkter",
+            "2024-01-01",
+        ),
+    ),
+)
 
 
 @pytest.fixture
@@ -225,7 +273,9 @@ def make_graph_extraction() -> Callable[..., DocumentExtraction]:
 @pytest.fixture
 def graph_dataset(graph_extractions: tuple[DocumentExtraction, ...]) -> Dataset:
     """The sample extractions built into a graph."""
-    return build_dataset(graph_extractions, software_version=GRAPH_SOFTWARE_VERSION)
+    return build_dataset(
+        graph_extractions, software_version=GRAPH_SOFTWARE_VERSION, catalogue=GRAPH_CATALOGUE
+    )
 
 
 # --------------------------------------------------------------------------- whole corpus

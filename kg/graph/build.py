@@ -19,16 +19,22 @@ from collections.abc import Sequence
 from rdflib import Dataset, URIRef
 
 from kg.graph import ids
+from kg.graph.actors import write_actor_types, write_catalogue, write_mentions, write_relations
 from kg.graph.amounts import DocumentScope, write_table
 from kg.graph.concepts import BudgetConcepts
-from kg.graph.documents import write_actors, write_document
+from kg.graph.documents import write_document
 from kg.graph.namespace import HKG, PROV, RDF, SCHEMA
 from kg.graph.quads import GraphWriter, Quad, text, to_dataset
 from kg.graph.vocabulary import write_vocabularies
-from kg.records import DocumentExtraction
+from kg.records import ActorCatalogue, DocumentExtraction
 
 
-def build_quads(extractions: Sequence[DocumentExtraction], *, software_version: str) -> list[Quad]:
+def build_quads(
+    extractions: Sequence[DocumentExtraction],
+    *,
+    software_version: str,
+    catalogue: ActorCatalogue | None = None,
+) -> list[Quad]:
     """All quads of the build, in the order they were made (may repeat a quad)."""
     quads: list[Quad] = []
     shared = GraphWriter(ids.SHARED_GRAPH, quads)
@@ -50,9 +56,14 @@ def build_quads(extractions: Sequence[DocumentExtraction], *, software_version: 
         )
         for index, table in enumerate(extraction.tables):
             write_table(scope, table, index)
+        write_mentions(scope, extraction.mentions)
+        write_relations(scope, extraction.relations)
+        actors.update(m.actor for m in extraction.mentions)
+        actors.update(n for r in extraction.relations for n in (r.subject, r.object))
     write_vocabularies(shared)
     concepts.write(shared)
-    write_actors(shared, actors)
+    write_actor_types(shared)
+    write_catalogue(shared, catalogue or ActorCatalogue(), actors)
     write_build(shared, software_version, documents)
     return quads
 
@@ -76,7 +87,14 @@ def write_build(out: GraphWriter, software_version: str, documents: list[URIRef]
     )
 
 
-def build_dataset(extractions: Sequence[DocumentExtraction], *, software_version: str) -> Dataset:
+def build_dataset(
+    extractions: Sequence[DocumentExtraction],
+    *,
+    software_version: str,
+    catalogue: ActorCatalogue | None = None,
+) -> Dataset:
     """The knowledge graph of ``extractions``: one named graph per document plus the
     shared graph (see the module docstring)."""
-    return to_dataset(build_quads(extractions, software_version=software_version))
+    return to_dataset(
+        build_quads(extractions, software_version=software_version, catalogue=catalogue)
+    )

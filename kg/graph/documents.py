@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from kg.graph import ids
-from kg.graph.namespace import HKG, ORG, RDF, RDFS, SCHEMA
+from kg.graph.namespace import HKG, RDF, SCHEMA
 from kg.graph.quads import GraphWriter, integer, optional_integer, text
 from kg.graph.vocabulary import DOCUMENT_KINDS
 from kg.records import Document, Profile
@@ -31,17 +31,3 @@ def write_document(out: GraphWriter, doc: URIRef, document: Document, profile: P
             (HKG.addressee, addressee),
         ],
     )
-
-
-def write_actors(out: GraphWriter, names: set[str]) -> None:
-    """Each issuer or addressee once, in the shared graph, by its canonical name."""
-    for name in sorted(names):
-        actor = ids.actor(name)
-        out.describe(
-            actor,
-            [
-                (RDF.type, ORG.Organization),
-                (RDFS.label, text(name)),
-                (SCHEMA.name, text(name)),
-            ],
-        )

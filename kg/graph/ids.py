@@ -87,6 +87,26 @@ def actor(name: str) -> URIRef:
     return ID[f"actor/{slug(name)}"]
 
 
+def actor_type(value: str) -> URIRef:
+    """Concept of the actor-type vocabulary: ``actor-type/ministry``."""
+    return ID[f"actor-type/{slug(value)}"]
+
+
+def change(kind: str, old: str, new: str) -> URIRef:
+    """A rename or merger: ``change/statens-legemiddelverk/renamed-to/direktoratet-for-...``."""
+    return ID[f"change/{slug(old)}/{slug(kind)}/{slug(new)}"]
+
+
+def mentions(doc: URIRef, name: str) -> URIRef:
+    """The mentions of one organisation in one document."""
+    return URIRef(f"{doc}/mentions/{slug(name)}")
+
+
+def statement(evidence_iri: URIRef, kind: str, subject: str, obj: str) -> URIRef:
+    """A governance relation as stated at one place: ``.../evidence/12-13/supervises/a/b``."""
+    return URIRef(f"{evidence_iri}/{slug(kind)}/{slug(subject)}/{slug(obj)}")
+
+
 def table(doc: URIRef, first_line: int, last_line: int) -> URIRef:
     return URIRef(f"{doc}/table/{first_line}-{last_line}")
 

@@ -32,6 +32,9 @@ class HKG(DefinedNamespace):
     BudgetTable: URIRef  # a table of budget amounts in a document
     Evidence: URIRef  # the place in a document a statement was read from
     Build: URIRef  # one run of the graph builder
+    ActorType: URIRef  # kind of organisation (SKOS concept)
+    MentionSet: URIRef  # the mentions of one organisation in one document
+    GovernanceStatement: URIRef  # a relation between organisations as a document states it
 
     # concept schemes and concepts
     DocumentKindScheme: URIRef
@@ -40,6 +43,7 @@ class HKG(DefinedNamespace):
     annualReport: URIRef
     otherDocument: URIRef
     MeasureScheme: URIRef
+    ActorTypeScheme: URIRef
     proposal: URIRef
     adoptedBudget: URIRef
     accounts: URIRef
@@ -69,6 +73,23 @@ class HKG(DefinedNamespace):
     tableKind: URIRef
     unit: URIRef
     reconciled: URIRef
+    actorType: URIRef
+    inRegistry: URIRef
+    mentionOf: URIRef
+    mentionedIn: URIRef
+    mentionCount: URIRef
+    onLine: URIRef
+    surfaceForm: URIRef
+    statementSubject: URIRef
+    statementObject: URIRef
+    relationKind: URIRef
+    changeKind: URIRef
+    supervises: URIRef
+    owns: URIRef
+    delegatedSupervisionOf: URIRef
+    renamedTo: URIRef
+    mergedInto: URIRef
+    administersGrantsFor: URIRef
     firstLine: URIRef
     lastLine: URIRef
     page: URIRef

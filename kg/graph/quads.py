@@ -61,6 +61,12 @@ def tagged(value: str, lang: str) -> Literal:
     return Literal(value, lang=lang)
 
 
+@lru_cache(maxsize=4096)
+def typed(value: str, datatype: URIRef) -> Literal:
+    """A literal of ``datatype`` (xsd:date for the date of a change)."""
+    return Literal(value, datatype=datatype)
+
+
 def optional_integer(value: int | None) -> Literal | None:
     return None if value is None else integer(value)
 

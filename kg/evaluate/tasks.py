@@ -1,0 +1,139 @@
+"""Each annotation file kind: which columns it has, and how the graph is scored against it.
+
+An annotation covers the documents its rows name; the graph's facts are counted only
+within those documents, so precision is measured where the annotation is complete.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from rdflib import Graph
+
+from kg.evaluate.metrics import Score
+from kg.evaluate.names import NameGroups
+from kg.exports.actors import export_actors, export_relations
+from kg.exports.budget import export_budget
+from kg.exports.rows import ExportRow
+
+GoldRow = dict[str, str]
+Task = Callable[[Graph, str, Sequence[GoldRow]], list[Score]]
+
+# Per document, which measure of a row counts as the amount an allocation letter allocates.
+ALLOCATED = ("allocation", "appropriation", "proposal")
+
+
+def _documents(rows: Sequence[GoldRow]) -> set[str]:
+    found = {r["document"] for r in rows if r.get("document")}
+    found |= {r["example"].split(":")[0] for r in rows if r.get("example")}
+    return found
+
+
+def score_actors(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+    covered = _documents(gold)
+    groups = NameGroups(
+        (r["canonical_name"], [a for a in r.get("aliases", "").split("|") if a]) for r in gold
+    )
+    predicted = [
+        a for a in export_actors(graph) if covered & set(str(a["documents"] or "").split("|"))
+    ]
+    found: set[str] = set()
+    correct = 0
+    for actor in predicted:
+        key = groups.key_of([str(actor["name"]), *str(actor["aliases"] or "").split("|")])
+        if key is not None:
+            correct += 1
+            found.add(key)
+    return [Score(file, "actors", len(predicted), correct, len(groups.keys), len(found))]
+
+
+def score_relations(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+    covered = _documents(gold)
+    actors = export_actors(graph)
+    names = NameGroups((str(a["name"]), str(a["aliases"] or "").split("|")) for a in actors)
+
+    def key(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:
+        return (names.key_of([subject]) or subject, predicate, names.key_of([obj]) or obj)
+
+    wanted: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for row in gold:
+        wanted[row["predicate"]].add(key(row["subject"], row["predicate"], row["object"]))
+    stated: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for relation in export_relations(graph):
+        if relation["document"] in covered:
+            predicate = str(relation["predicate"])
+            stated[predicate].add(
+                key(str(relation["subject"]), predicate, str(relation["object"]))
+            )
+    scores = []
+    for predicate in sorted(set(wanted) | set(stated)):
+        gold_set, got = wanted[predicate], stated[predicate]
+        scores.append(
+            Score(
+                file,
+                f"relations: {predicate}",
+                len(got),
+                len(got & gold_set),
+                len(gold_set),
+                len(gold_set & got),
+            )
+        )
+    return scores
+
+
+def score_allocations(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+    """Allocation-table rows: chapter, post and the amount the letter allocates."""
+    covered = _documents(gold)
+    by_row: dict[tuple[str, int], list[ExportRow]] = defaultdict(list)
+    for amount in export_budget(graph):
+        if amount["document"] in covered and amount["post"] is not None:
+            by_row[(str(amount["document"]), int(str(amount["line"])))].append(amount)
+    predicted: set[tuple[str, int, int, int]] = set()
+    for (document, _line), amounts in by_row.items():
+        year = max(int(str(a["fiscal_year"])) for a in amounts)
+        chosen = [
+            a
+            for m in ALLOCATED
+            for a in amounts
+            if a["measure"] == m and int(str(a["fiscal_year"])) == year
+        ][:1]
+        for a in chosen:
+            predicted.add(
+                (document, int(str(a["kap"])), int(str(a["post"])), int(str(a["amount_nok"])))
+            )
+    wanted = {
+        (
+            r["document"],
+            int(r["kap"]),
+            int(r["post"].split("/")[0].split(";")[0]),
+            int(r["amount_nok"]),
+        )
+        for r in gold
+    }
+    return [
+        Score(
+            file,
+            "allocation rows",
+            len(predicted),
+            len(predicted & wanted),
+            len(wanted),
+            len(wanted & predicted),
+        )
+    ]
+
+
+# Which task scores a file: the columns it must have, and columns that mark another kind.
+TASKS: tuple[tuple[frozenset[str], frozenset[str], Task], ...] = (
+    (
+        frozenset({"canonical_name", "type", "aliases", "documents"}),
+        frozenset({"period", "owner", "kap"}),
+        score_actors,
+    ),
+    (frozenset({"subject", "predicate", "object", "document"}), frozenset(), score_relations),
+    (
+        frozenset({"document", "kap", "post", "title", "amount_nok", "line"}),
+        frozenset(),
+        score_allocations,
+    ),
+)
