@@ -346,6 +346,136 @@ class ActorCatalogue:
     changes: tuple[ActorChange, ...] = ()
 
 
+# --------------------------------------------------------------------------- money flows
+
+
+class FlowKind(StrEnum):
+    APPROPRIATION = "appropriation"  # Stortinget -> ministry
+    ALLOCATION = "allocation"  # ministry -> agency
+    GRANT = "grant"  # agency (or ministry) -> a named recipient
+    SCHEME = "scheme"  # money into a grant scheme
+    OWN_ACTIVITY = "own_activity"  # the agency's own activity or purpose
+
+
+class RecipientKind(StrEnum):
+    ORGANISATION = "organisation"
+    GRANT_SCHEME = "grant_scheme"
+    MUNICIPALITIES = "municipalities"
+    REGIONAL_HEALTH_AUTHORITIES = "regional_health_authorities"
+    COUNTY_GOVERNORS = "county_governors"
+    OWN_ACTIVITY = "own_activity"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Flow:
+    """An amount a document says passes from a payer to a recipient, with its evidence."""
+
+    document: str
+    fiscal_year: int | None
+    payer: str | None  # canonical actor name
+    recipient: str  # canonical actor, scheme name, recipient group, or the purpose
+    recipient_kind: RecipientKind
+    recipient_text: str  # as written
+    amount_nok: int
+    kap: int | None
+    post: int | None
+    kind: FlowKind
+    earmarked: bool
+    is_total: bool  # "tildeles totalt X": the sum of the items under it
+    first_line: int
+    last_line: int
+    quote: str
+    parent_line: int | None = None  # first line of the flow a sub-amount belongs to
+
+
+@dataclass(frozen=True)
+class BudgetChange:
+    """A change against last year ("økt med", "redusert med", "flyttet fra kap. A post B"):
+    not money paid to anyone."""
+
+    document: str
+    fiscal_year: int | None
+    amount_nok: int
+    direction: str  # "increase", "decrease" or "move"
+    kap: int | None
+    post: int | None
+    from_kap: int | None
+    from_post: int | None
+    to_kap: int | None
+    to_post: int | None
+    first_line: int
+    last_line: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class TotalCheck:
+    """A "totalt" line compared with the items listed under it."""
+
+    document: str
+    line: int
+    kap: int | None
+    post: int | None
+    total_nok: int
+    items_nok: int
+    item_lines: tuple[int, ...]
+    ok: bool
+
+
+class PlanType(StrEnum):
+    STRATEGY = "strategy"
+    ACTION_PLAN = "action_plan"
+    ESCALATION_PLAN = "escalation_plan"
+    REFORM = "reform"
+    PROGRAMME = "programme"
+    WHITE_PAPER = "white_paper"
+    PROPOSITION = "proposition"
+    LAW = "law"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class SchemeMention:
+    """A grant scheme (tilskuddsordning) named in a document, with what the text says of it."""
+
+    name: str  # canonical name of the scheme
+    surface: str
+    document: str
+    line: int
+    kap: int | None = None
+    post: int | None = None
+    administered_by: str | None = None  # canonical actor
+    recipient_group: str | None = None
+    scheme_id: str | None = None  # a scheme number, where given
+
+
+@dataclass(frozen=True)
+class PlanMention:
+    """A strategy, plan, programme, white paper, proposition or law named in a document."""
+
+    name: str  # canonical name
+    type: PlanType
+    surface: str
+    document: str
+    line: int
+    period: str | None = None  # "2020–2023"
+    owner: str | None = None  # canonical actor
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A measure, scheme or actor that implements or follows up a plan, with evidence."""
+
+    subject: str  # a flow's purpose, a scheme name or an actor name
+    subject_kind: str  # "measure", "scheme" or "actor"
+    plan: str  # canonical plan name
+    document: str
+    first_line: int
+    last_line: int
+    quote: str
+
+
 # --------------------------------------------------------------------------- build
 
 
@@ -359,3 +489,9 @@ class DocumentExtraction:
     tables: tuple[BudgetTable, ...] = ()
     mentions: tuple[ActorMention, ...] = ()
     relations: tuple[Relation, ...] = ()
+    flows: tuple[Flow, ...] = ()
+    changes: tuple[BudgetChange, ...] = ()
+    total_checks: tuple[TotalCheck, ...] = ()
+    schemes: tuple[SchemeMention, ...] = ()
+    plans: tuple[PlanMention, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
