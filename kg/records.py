@@ -338,14 +338,6 @@ class Relation:
     quote: str
 
 
-@dataclass(frozen=True)
-class ActorCatalogue:
-    """Every organisation of a build under one identity each, and the changes between them."""
-
-    actors: tuple[Actor, ...] = ()
-    changes: tuple[ActorChange, ...] = ()
-
-
 # --------------------------------------------------------------------------- money flows
 
 
@@ -464,6 +456,31 @@ class PlanMention:
 
 
 @dataclass(frozen=True)
+class GrantScheme:
+    """One grant scheme across its name variants and the documents that name it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    posts: tuple[str, ...] = ()  # funding posts as "714.60"
+    administered_by: str | None = None  # canonical actor
+    recipient_group: str | None = None
+    scheme_id: str | None = None
+    documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One strategy, plan, programme, white paper, proposition or law across its names."""
+
+    name: str
+    type: PlanType
+    period: str | None = None
+    owner: str | None = None  # canonical actor
+    aliases: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """A measure, scheme or actor that implements or follows up a plan, with evidence."""
 
@@ -495,3 +512,14 @@ class DocumentExtraction:
     schemes: tuple[SchemeMention, ...] = ()
     plans: tuple[PlanMention, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The entities of a whole build, each under one identity: organisations and their
+    dated changes, grant schemes and plans."""
+
+    actors: tuple[Actor, ...] = ()
+    changes: tuple[ActorChange, ...] = ()
+    schemes: tuple[GrantScheme, ...] = ()
+    plans: tuple[Plan, ...] = ()

@@ -12,7 +12,7 @@ from rdflib import Dataset
 from kg.graph.build import build_dataset
 from kg.records import (
     Actor,
-    ActorCatalogue,
+    Catalogue,
     ActorChange,
     ActorMention,
     ActorType,
@@ -227,7 +227,7 @@ def graph_allocation_letter(name: str = "tildelingsbrev.txt") -> DocumentExtract
     )
 
 
-GRAPH_CATALOGUE = ActorCatalogue(
+GRAPH_CATALOGUE = Catalogue(
     actors=(
         Actor("Direktoratet for medisinske produkter", ActorType.DIRECTORATE, ("DMP",)),
         Actor("Helse- og omsorgsdepartementet", ActorType.MINISTRY, ("HOD",)),

@@ -19,7 +19,7 @@ from kg.graph import ids
 from kg.graph.amounts import DocumentScope, write_evidence
 from kg.graph.namespace import DCTERMS, HKG, ORG, RDF, RDFS, SCHEMA, SKOS, XSD
 from kg.graph.quads import GraphWriter, boolean, integer, tagged, text, typed
-from kg.records import ActorCatalogue, ActorMention, ActorType, Relation, RelationKind
+from kg.records import Catalogue, ActorMention, ActorType, Relation, RelationKind
 from kg.rules import data_path
 
 # How each relation kind is written as a direct edge between two organisations.
@@ -63,7 +63,7 @@ def write_actor_types(out: GraphWriter) -> None:
         )
 
 
-def write_catalogue(out: GraphWriter, catalogue: ActorCatalogue, extra: set[str]) -> None:
+def write_catalogue(out: GraphWriter, catalogue: Catalogue, extra: set[str]) -> None:
     """Every organisation once, with its type, names, parent and identifier; and the
     dated changes between them as org:ChangeEvent."""
     described = set()

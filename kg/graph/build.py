@@ -26,14 +26,14 @@ from kg.graph.documents import write_document
 from kg.graph.namespace import HKG, PROV, RDF, SCHEMA
 from kg.graph.quads import GraphWriter, Quad, text, to_dataset
 from kg.graph.vocabulary import write_vocabularies
-from kg.records import ActorCatalogue, DocumentExtraction
+from kg.records import Catalogue, DocumentExtraction
 
 
 def build_quads(
     extractions: Sequence[DocumentExtraction],
     *,
     software_version: str,
-    catalogue: ActorCatalogue | None = None,
+    catalogue: Catalogue | None = None,
 ) -> list[Quad]:
     """All quads of the build, in the order they were made (may repeat a quad)."""
     quads: list[Quad] = []
@@ -63,7 +63,7 @@ def build_quads(
     write_vocabularies(shared)
     concepts.write(shared)
     write_actor_types(shared)
-    write_catalogue(shared, catalogue or ActorCatalogue(), actors)
+    write_catalogue(shared, catalogue or Catalogue(), actors)
     write_build(shared, software_version, documents)
     return quads
 
@@ -91,7 +91,7 @@ def build_dataset(
     extractions: Sequence[DocumentExtraction],
     *,
     software_version: str,
-    catalogue: ActorCatalogue | None = None,
+    catalogue: Catalogue | None = None,
 ) -> Dataset:
     """The knowledge graph of ``extractions``: one named graph per document plus the
     shared graph (see the module docstring)."""
