@@ -6,9 +6,11 @@ line on standard error saying what was wrong and what to do, and exit status 1.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -143,61 +145,100 @@ def export() -> None:
     """Export parts of the built graph as CSV or JSON."""
 
 
-@export.command("budget")
-@out_option
-@format_option("csv", "json")
-@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
-def export_budget(out: Path | None, fmt: str, target: Path | None) -> None:
-    """One row per budget amount: document,fiscal_year,kap,post,title,measure,amount_nok,line.
-
-    Reads the build in the output folder (the graph is queried, not the documents);
-    writes to FILE with -o (atomically), else to standard output.
-    """
-    from kg.exports.budget import BUDGET_COLUMNS
-    from kg.exports.budget import export_budget as rows_of
-    from kg.exports.formats import write_rows
-    from kg.graph.store import load_graph
-
-    rows = rows_of(load_graph(output_dir(out)))
-    write_rows(rows, BUDGET_COLUMNS, fmt, target)
+@dataclass(frozen=True)
+class Export:
+    name: str
+    module: str  # kg.exports.<module>
+    function: str
+    columns: str  # name of the column tuple in that module
+    help: str
 
 
-@export.command("actors")
-@out_option
-@format_option("csv", "json")
-@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
-def export_actors(out: Path | None, fmt: str, target: Path | None) -> None:
-    """One row per organisation: iri,name,type,aliases,documents,mentions.
+EXPORTS = (
+    Export(
+        "budget",
+        "budget",
+        "export_budget",
+        "BUDGET_COLUMNS",
+        "One row per budget amount: document,fiscal_year,kap,post,title,measure,amount_nok,line.",
+    ),
+    Export(
+        "actors",
+        "actors",
+        "export_actors",
+        "ACTOR_COLUMNS",
+        "One row per organisation: iri,name,type,aliases,documents,mentions "
+        "(aliases and documents |-separated).",
+    ),
+    Export(
+        "relations",
+        "actors",
+        "export_relations",
+        "RELATION_COLUMNS",
+        "One row per relation between organisations: subject,predicate,object,document,line,"
+        "quote. Dated changes known from the reference registry have an empty document.",
+    ),
+    Export(
+        "flows",
+        "money",
+        "export_flows",
+        "FLOW_COLUMNS",
+        "One row per money flow: document,fiscal_year,payer,recipient,recipient_kind,"
+        "amount_nok,kap,post,kind,earmarked,parent_line,line,quote.",
+    ),
+    Export(
+        "changes",
+        "money",
+        "export_changes",
+        "CHANGE_COLUMNS",
+        "One row per budget change against last year (not money paid): document,fiscal_year,"
+        "direction,amount_nok,kap,post,from_kap,from_post,to_kap,to_post,line,quote.",
+    ),
+    Export(
+        "schemes",
+        "money",
+        "export_schemes",
+        "SCHEME_COLUMNS",
+        "One row per grant scheme: iri,name,aliases,kap,post,administered_by,scheme_id,documents.",
+    ),
+    Export(
+        "strategies",
+        "money",
+        "export_strategies",
+        "STRATEGY_COLUMNS",
+        "One row per strategy, plan, programme, white paper, proposition or law: "
+        "iri,name,type,period,owner,documents.",
+    ),
+)
 
-    Reads the build in the output folder; writes to FILE with -o, else standard output.
-    Aliases and documents are |-separated.
-    """
-    from kg.exports.actors import ACTOR_COLUMNS
-    from kg.exports.actors import export_actors as rows_of
-    from kg.exports.formats import write_rows
-    from kg.graph.store import load_graph
 
-    write_rows(rows_of(load_graph(output_dir(out))), ACTOR_COLUMNS, fmt, target)
+def _export_command(spec: Export) -> click.Command:
+    @out_option
+    @format_option("csv", "json")
+    @click.option(
+        "-o",
+        "--output",
+        "target",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to FILE (atomically) instead of standard output.",
+    )
+    def command(out: Path | None, fmt: str, target: Path | None) -> None:
+        from kg.exports.formats import write_rows
+        from kg.graph.store import load_graph
+
+        module = importlib.import_module(f"kg.exports.{spec.module}")
+        rows = getattr(module, spec.function)(load_graph(output_dir(out)))
+        write_rows(rows, getattr(module, spec.columns), fmt, target)
+
+    command.__doc__ = (
+        f"{spec.help}\n\nReads the build in the output folder (the graph is queried, not the "
+        "documents); writes CSV or JSON to FILE with -o, else to standard output."
+    )
+    return click.command(spec.name)(command)
 
 
-@export.command("relations")
-@out_option
-@format_option("csv", "json")
-@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
-def export_relations(out: Path | None, fmt: str, target: Path | None) -> None:
-    """One row per relation: subject,predicate,object,document,line,quote.
-
-    Reads the build in the output folder; writes to FILE with -o, else standard output.
-    Predicates: supervises, owns, part_of, delegated_supervision, renamed_to,
-    merged_into, administers_grants_for. Dated changes known from the reference
-    registry have an empty document.
-    """
-    from kg.exports.actors import RELATION_COLUMNS
-    from kg.exports.actors import export_relations as rows_of
-    from kg.exports.formats import write_rows
-    from kg.graph.store import load_graph
-
-    write_rows(rows_of(load_graph(output_dir(out))), RELATION_COLUMNS, fmt, target)
+for _spec in EXPORTS:
+    export.add_command(_export_command(_spec))
 
 
 @cli.command()

@@ -12,23 +12,31 @@ from rdflib import Dataset
 from kg.graph.build import build_dataset
 from kg.records import (
     Actor,
-    Catalogue,
     ActorChange,
     ActorMention,
     ActorType,
+    BudgetChange,
     BudgetRow,
     BudgetTable,
+    Catalogue,
     Column,
     ColumnRole,
     Document,
     DocumentExtraction,
     DocumentKind,
+    Flow,
+    FlowKind,
+    FollowUp,
     Measure,
+    PlanMention,
+    PlanType,
     Profile,
+    RecipientKind,
     Relation,
     RelationKind,
     RowLines,
     RowStatus,
+    SchemeMention,
     Section,
     Segmentation,
     SourceFile,
@@ -222,8 +230,104 @@ def graph_allocation_letter(name: str = "tildelingsbrev.txt") -> DocumentExtract
             LETTER_LINES[0],
         ),
     )
+    flows = (
+        Flow(
+            name,
+            2024,
+            "Helse- og omsorgsdepartementet",
+            "Helsedirektoratet",
+            RecipientKind.ORGANISATION,
+            "Helsedirektoratet",
+            50_000_000,
+            714,
+            21,
+            FlowKind.ALLOCATION,
+            False,
+            True,
+            3,
+            3,
+            LETTER_LINES[2],
+        ),
+        Flow(
+            name,
+            2024,
+            "Helsedirektoratet",
+            "Tilskuddsordning for folkehelsearbeid",
+            RecipientKind.GRANT_SCHEME,
+            "tilskuddsordningen",
+            30_000_000,
+            714,
+            21,
+            FlowKind.SCHEME,
+            False,
+            False,
+            3,
+            3,
+            LETTER_LINES[2],
+            parent_line=3,
+        ),
+        Flow(
+            name,
+            2024,
+            "Helsedirektoratet",
+            "kampanjer",
+            RecipientKind.OWN_ACTIVITY,
+            "kampanjer",
+            20_000_000,
+            714,
+            21,
+            FlowKind.OWN_ACTIVITY,
+            False,
+            False,
+            3,
+            3,
+            LETTER_LINES[2],
+            parent_line=3,
+        ),
+    )
+    changes = (
+        BudgetChange(
+            name, 2024, 4_000_000, "move", 714, 21, 714, 79, 714, 21, 3, 3, LETTER_LINES[2]
+        ),
+    )
+    schemes = (
+        SchemeMention(
+            "Tilskuddsordning for folkehelsearbeid",
+            "tilskuddsordningen",
+            name,
+            3,
+            714,
+            21,
+            "Helsedirektoratet",
+        ),
+    )
+    plans = (
+        PlanMention("Folkehelsemeldingen", PlanType.WHITE_PAPER, "folkehelsemeldingen", name, 1),
+    )
+    follow_ups = (
+        FollowUp(
+            "Tilskuddsordning for folkehelsearbeid",
+            "scheme",
+            "Folkehelsemeldingen",
+            name,
+            1,
+            1,
+            LETTER_LINES[0],
+        ),
+    )
     return DocumentExtraction(
-        document, profile, Segmentation((), ()), (table,), mentions, relations
+        document,
+        profile,
+        Segmentation((), ()),
+        (table,),
+        mentions,
+        relations,
+        flows,
+        changes,
+        (),
+        schemes,
+        plans,
+        follow_ups,
     )
 
 

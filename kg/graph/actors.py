@@ -19,7 +19,7 @@ from kg.graph import ids
 from kg.graph.amounts import DocumentScope, write_evidence
 from kg.graph.namespace import DCTERMS, HKG, ORG, RDF, RDFS, SCHEMA, SKOS, XSD
 from kg.graph.quads import GraphWriter, boolean, integer, tagged, text, typed
-from kg.records import Catalogue, ActorMention, ActorType, Relation, RelationKind
+from kg.records import ActorMention, ActorType, Catalogue, Relation, RelationKind
 from kg.rules import data_path
 
 # How each relation kind is written as a direct edge between two organisations.

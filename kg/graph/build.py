@@ -15,6 +15,7 @@ without ``GRAPH`` sees everything. No blank nodes: every node has a minted IRI.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rdflib import Dataset, URIRef
 
@@ -23,10 +24,25 @@ from kg.graph.actors import write_actor_types, write_catalogue, write_mentions, 
 from kg.graph.amounts import DocumentScope, write_table
 from kg.graph.concepts import BudgetConcepts
 from kg.graph.documents import write_document
+from kg.graph.flows import (
+    write_changes,
+    write_flows,
+    write_follow_ups,
+    write_named_mentions,
+    write_recipient_groups,
+    write_schemes_and_plans,
+)
 from kg.graph.namespace import HKG, PROV, RDF, SCHEMA
 from kg.graph.quads import GraphWriter, Quad, text, to_dataset
 from kg.graph.vocabulary import write_vocabularies
-from kg.records import Catalogue, DocumentExtraction
+from kg.records import (
+    Catalogue,
+    DocumentExtraction,
+    GrantScheme,
+    Plan,
+    PlanType,
+    RecipientKind,
+)
 
 
 def build_quads(
@@ -60,10 +76,18 @@ def build_quads(
         write_relations(scope, extraction.relations)
         actors.update(m.actor for m in extraction.mentions)
         actors.update(n for r in extraction.relations for n in (r.subject, r.object))
+        actors.update(write_flows(scope, extraction.flows))
+        write_changes(scope, extraction.changes)
+        write_named_mentions(scope, extraction.schemes, "scheme")
+        write_named_mentions(scope, extraction.plans, "plan")
+        write_follow_ups(scope, extraction.follow_ups)
     write_vocabularies(shared)
     concepts.write(shared)
+    catalogue = complete(catalogue or Catalogue(), extractions)
     write_actor_types(shared)
-    write_catalogue(shared, catalogue or Catalogue(), actors)
+    write_recipient_groups(shared)
+    write_catalogue(shared, catalogue, actors)
+    write_schemes_and_plans(shared, catalogue)
     write_build(shared, software_version, documents)
     return quads
 
@@ -97,4 +121,40 @@ def build_dataset(
     shared graph (see the module docstring)."""
     return to_dataset(
         build_quads(extractions, software_version=software_version, catalogue=catalogue)
+    )
+
+
+def complete(catalogue: Catalogue, extractions: Sequence[DocumentExtraction]) -> Catalogue:
+    """The catalogue plus a bare entry for every grant scheme or plan the documents refer
+    to that the catalogue lacks, so no edge in the graph points at an undescribed node."""
+    schemes = {s.name for s in catalogue.schemes}
+    plans = {p.name for p in catalogue.plans}
+    extra_schemes = sorted(
+        {m.name for e in extractions for m in e.schemes}
+        | {
+            f.recipient
+            for e in extractions
+            for f in e.flows
+            if f.recipient_kind is RecipientKind.GRANT_SCHEME
+        }
+        - schemes
+    )
+    extra_plans: dict[str, PlanType] = {}
+    for extraction in extractions:
+        for mention in extraction.plans:
+            extra_plans.setdefault(mention.name, mention.type)
+    for extraction in extractions:
+        for follow_up in extraction.follow_ups:
+            extra_plans.setdefault(follow_up.plan, PlanType.OTHER)
+    for name in plans:
+        extra_plans.pop(name, None)
+    if not extra_schemes and not extra_plans:
+        return catalogue
+    return replace(
+        catalogue,
+        schemes=(*catalogue.schemes, *(GrantScheme(name) for name in extra_schemes)),
+        plans=(
+            *catalogue.plans,
+            *(Plan(name, kind) for name, kind in sorted(extra_plans.items())),
+        ),
     )

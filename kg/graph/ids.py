@@ -107,6 +107,34 @@ def statement(evidence_iri: URIRef, kind: str, subject: str, obj: str) -> URIRef
     return URIRef(f"{evidence_iri}/{slug(kind)}/{slug(subject)}/{slug(obj)}")
 
 
+def scheme(name: str) -> URIRef:
+    """Grant scheme from its canonical name: ``scheme/vertskommunetilskuddet``."""
+    return ID[f"scheme/{slug(name)}"]
+
+
+def plan(name: str) -> URIRef:
+    """Strategy, plan, white paper, ... from its canonical name."""
+    return ID[f"plan/{slug(name)}"]
+
+
+def purpose(text_: str) -> URIRef:
+    """What an amount is for when no one else receives it."""
+    return ID[f"purpose/{slug(text_)[:80]}"]
+
+
+def recipient_group(kind: str) -> URIRef:
+    """A group of recipients: ``recipient-group/municipalities``."""
+    return ID[f"recipient-group/{slug(kind)}"]
+
+
+def flow(doc: URIRef, first_line: int, kind: str, amount_nok: int) -> URIRef:
+    return URIRef(f"{doc}/flow/{first_line}/{slug(kind)}/{amount_nok}")
+
+
+def budget_change(doc: URIRef, first_line: int, direction: str, amount_nok: int) -> URIRef:
+    return URIRef(f"{doc}/change/{first_line}/{slug(direction)}/{amount_nok}")
+
+
 def table(doc: URIRef, first_line: int, last_line: int) -> URIRef:
     return URIRef(f"{doc}/table/{first_line}-{last_line}")
 

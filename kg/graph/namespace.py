@@ -35,6 +35,12 @@ class HKG(DefinedNamespace):
     ActorType: URIRef  # kind of organisation (SKOS concept)
     MentionSet: URIRef  # the mentions of one organisation in one document
     GovernanceStatement: URIRef  # a relation between organisations as a document states it
+    Flow: URIRef  # an amount passed from a payer to a recipient
+    RecipientGroup: URIRef  # a group of recipients (SKOS concept)
+    BudgetChange: URIRef  # a change against last year's budget
+    GrantScheme: URIRef  # a grant scheme (tilskuddsordning)
+    Plan: URIRef  # a strategy, plan, programme, white paper, proposition or law
+    FollowUpStatement: URIRef  # a measure, scheme or actor following up a plan
 
     # concept schemes and concepts
     DocumentKindScheme: URIRef
@@ -90,6 +96,27 @@ class HKG(DefinedNamespace):
     renamedTo: URIRef
     mergedInto: URIRef
     administersGrantsFor: URIRef
+    recipient: URIRef
+    recipientKind: URIRef
+    recipientText: URIRef
+    purpose: URIRef
+    flowKind: URIRef
+    earmarked: URIRef
+    partOfFlow: URIRef
+    changeDirection: URIRef
+    fromBudgetLine: URIRef
+    toBudgetLine: URIRef
+    followUpOf: URIRef
+    followUpSubject: URIRef
+    followUpSubjectText: URIRef
+    followsUp: URIRef
+    administeredBy: URIRef
+    recipientGroupText: URIRef
+    schemeId: URIRef
+    fundedByPost: URIRef
+    planType: URIRef
+    period: URIRef
+    owner: URIRef
     firstLine: URIRef
     lastLine: URIRef
     page: URIRef
@@ -123,6 +150,9 @@ class SCHEMA(DefinedNamespace):
     currency: URIRef
     encodingFormat: URIRef
     softwareVersion: URIRef
+    MonetaryGrant: URIRef
+    FundingScheme: URIRef
+    funder: URIRef
 
 
 PREFIXES: dict[str, str] = {
