@@ -63,9 +63,7 @@ def score_relations(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Sc
     for relation in export_relations(graph):
         if relation["document"] in covered:
             predicate = str(relation["predicate"])
-            stated[predicate].add(
-                key(str(relation["subject"]), predicate, str(relation["object"]))
-            )
+            stated[predicate].add(key(str(relation["subject"]), predicate, str(relation["object"])))
     scores = []
     for predicate in sorted(set(wanted) | set(stated)):
         gold_set, got = wanted[predicate], stated[predicate]
