@@ -125,19 +125,44 @@ def documents(paths: tuple[Path, ...], fmt: str) -> None:
 @click.argument("sparql")
 @out_option
 @format_option("table", "csv", "json")
-def query(sparql: str, out: Path | None, fmt: str) -> None:
-    """Run a SPARQL query (text, or a .rq file) over the built graph.
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query variable before it runs (repeatable), e.g. --param kap=714.",
+)
+def query(sparql: str, out: Path | None, fmt: str, params: tuple[str, ...]) -> None:
+    """Run a SPARQL query over the built graph: query text, a .rq file, or the NAME of a
+    canned query in the query library (kg/queries/NAME.rq; `kg queries` lists them).
 
     Reads the build in the output folder; writes the result to standard output.
-    Updates (INSERT, DELETE, LOAD, ...) are refused.
+    Updates (INSERT, DELETE, LOAD, ...) and SERVICE are refused.
     """
     from kg.graph.store import load_graph
-    from kg.query import format_result, run_query
+    from kg.queries import library
+    from kg.query import format_result, run_query, substitute
 
-    text = Path(sparql).read_text(encoding="utf-8") if _is_query_file(sparql) else sparql
+    if _is_query_file(sparql):
+        text = Path(sparql).read_text(encoding="utf-8")
+    else:
+        text = library().get(sparql, sparql)
+    text = substitute(text, params)
     graph = load_graph(output_dir(out))
     columns, rows = run_query(graph, text)
     click.echo(format_result(columns, rows, fmt), nl=False)
+
+
+@cli.command()
+def queries() -> None:
+    """List the canned queries of the query library: name and what each answers.
+
+    Reads kg/queries/*.rq; writes to standard output. Run one with `kg query NAME`.
+    """
+    from kg.queries import describe, library
+
+    for name in sorted(library()):
+        click.echo(f"{name:18} {describe(name)}")
 
 
 @cli.group()

@@ -17,6 +17,7 @@ from kg.errors import InputError
 from kg.graph.build import build_dataset
 from kg.graph.store import write_graph
 from kg.ingest import load_documents
+from kg.money.chain import table_flows
 from kg.recognise import recognise
 from kg.records import Document, DocumentExtraction, Skipped
 from kg.report import build_report, write_report
@@ -43,7 +44,8 @@ def extract(document: Document) -> DocumentExtraction:
     profile = recognise(document)
     segmentation = segment(document)
     tables = extract_tables(document, profile, segmentation.tables)
-    return DocumentExtraction(document, profile, segmentation, tables)
+    flows = table_flows(document.name, profile, tables)
+    return DocumentExtraction(document, profile, segmentation, tables, flows=flows)
 
 
 def read_corpus(

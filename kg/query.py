@@ -34,6 +34,8 @@ UPDATE_KEYWORDS = frozenset(
 _FOUND = re.compile(r"found '([A-Za-z]+)'")
 _SELECT_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.IGNORECASE)
 _VARIABLE = re.compile(r"[?$]([A-Za-z0-9_]+)")
+_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _UPDATE_NAMES = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -88,6 +90,44 @@ def _uses_service(part: object) -> bool:
     return False
 
 
+def substitute(sparql: str, params: Sequence[str]) -> str:
+    """Fill a canned query's parameters: each ``$name`` in the query text becomes the
+    RDF term of ``name=value`` (whole numbers xsd:integer, ``<...>`` an IRI, anything
+    else a string, escaped). Parameters are substituted, not bound at run time: the
+    store then uses them to pick the triples it reads first."""
+    values: dict[str, str] = {}
+    for param in params:
+        key, sep, value = param.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not _VARIABLE_NAME.fullmatch(key):
+            raise QueryError(f"--param {param!r}: write it as name=value, e.g. --param kap=714")
+        if re.fullmatch(r"-?\d+", value):
+            values[key] = str(int(value))  # a SPARQL integer literal
+        elif value.startswith("<") and value.endswith(">"):
+            values[key] = URIRef(value[1:-1]).n3()
+        else:
+            values[key] = Literal(value).n3()
+    wanted = set(_PARAMETER.findall(_without_comments(sparql)))
+    missing = sorted(wanted - set(values))
+    if missing:
+        needed = " ".join(f"--param {name}=..." for name in missing)
+        raise QueryError(f"this query needs {needed}")
+    unknown = sorted(set(values) - wanted)
+    if unknown:
+        raise QueryError(f"this query has no parameter {', '.join(unknown)}")
+    lines = [
+        line
+        if line.lstrip().startswith("#")
+        else _PARAMETER.sub(lambda m: values[m.group(1)], line)
+        for line in sparql.splitlines()
+    ]
+    return "\n".join(lines)
+
+
+def _without_comments(sparql: str) -> str:
+    return "\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#"))
+
+
 def run_query(graph: Graph, sparql: str) -> QueryTable:
     """Run a read-only query. SELECT: its variables; ASK: one column ``ask``;
     CONSTRUCT/DESCRIBE: ``subject, predicate, object`` rows, sorted."""
@@ -97,7 +137,7 @@ def run_query(graph: Graph, sparql: str) -> QueryTable:
     try:
         with quiet_rdflib():
             result = graph.query(query)
-            bindings = list(result.bindings) if result.type == "SELECT" else []
+            solutions = list(result.bindings) if result.type == "SELECT" else []
     except Exception as error:
         raise QueryError(f"SPARQL evaluation failed: {_one_line(error)}") from None
     if result.type == "ASK":
@@ -110,7 +150,7 @@ def run_query(graph: Graph, sparql: str) -> QueryTable:
     # From the bindings, not by iterating the result: rdflib drops solutions in which
     # every projected variable is unbound.
     rows: list[tuple[Cell, ...]] = [
-        tuple(solution.get(v) for v in variables) for solution in bindings
+        tuple(solution.get(v) for v in variables) for solution in solutions
     ]
     return [str(v) for v in variables], rows
 
@@ -139,7 +179,7 @@ def plain_value(cell: Cell, *, shorten: bool = False) -> Value:
 
 def format_result(columns: Sequence[str], rows: Sequence[tuple[Cell, ...]], fmt: str) -> str:
     """Rows as ``text`` (aligned, IRIs shortened with the usual prefixes), ``csv`` or ``json``."""
-    shorten = fmt == "text"
+    shorten = fmt == "table"
     plain: list[Row] = [
         {
             column: plain_value(cell, shorten=shorten)

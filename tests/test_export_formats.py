@@ -29,7 +29,7 @@ ROWS: list[Row] = [
             ),
         ),
         (
-            "text",
+            "table",
             (
                 "document  post  title                   amount_nok\n"
                 "--------  ----  ----------------------  ----------\n"

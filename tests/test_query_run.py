@@ -9,7 +9,7 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import QueryError
 from kg.graph.namespace import SCHEMA
-from kg.query import format_result, run_query
+from kg.query import format_result, run_query, substitute
 
 DOC = "https://w3id.org/helsekg/id/document/"
 
@@ -113,7 +113,7 @@ def test_query_format_text_shortens_iris(graph_dataset: Dataset) -> None:
         """
         SELECT ?kind ?n WHERE { ?d hkg:documentKind ?kind ; hkg:lineCount ?n } ORDER BY ?n""",
     )
-    assert format_result(columns, rows, "text") == (
+    assert format_result(columns, rows, "table") == (
         "kind                   n\n"
         "---------------------  -\n"
         "hkg:allocationLetter   3\n"
@@ -130,3 +130,32 @@ def test_query_format_csv_and_json_keep_full_iris_and_numbers(graph_dataset: Dat
     kind = "https://w3id.org/helsekg/ontology#allocationLetter"
     assert format_result(columns, rows, "csv").splitlines()[:2] == ["kind,n", f"{kind},3"]
     assert json.loads(format_result(columns, rows, "json"))[0] == {"kind": kind, "n": 3}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (["kap=714", "post=21"], "hkg:postNumber 21 ; skos:broader/hkg:chapterNumber 714"),
+        (["kap=714", "post=<https://example.org/p>"], "<https://example.org/p>"),
+        (["kap=714", 'post=Tiltak "A"'], '"Tiltak \\"A\\""'),
+    ],
+)
+def test_query_parameters_are_substituted_as_terms(params: list[str], expected: str) -> None:
+    template = "# uses $kap\nSELECT * WHERE { ?p hkg:postNumber $post ; "
+    template += "skos:broader/hkg:chapterNumber $kap }"
+    filled = substitute(template, params)
+    assert expected in filled
+    assert filled.startswith("# uses $kap")
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        (["kap=714"], "needs --param post=..."),
+        (["kap=714", "post=21", "year=2018"], "no parameter year"),
+        (["kap"], "name=value"),
+    ],
+)
+def test_query_parameter_errors(params: list[str], message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        substitute("SELECT * WHERE { ?p hkg:postNumber $post ; hkg:x $kap }", params)

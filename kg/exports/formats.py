@@ -68,7 +68,7 @@ def to_text(rows: Sequence[Row], columns: Sequence[str]) -> str:
 FORMATS: dict[str, Callable[[Sequence[Row], Sequence[str]], str]] = {
     "csv": to_csv,
     "json": to_json,
-    "text": to_text,
+    "table": to_text,
 }
 """Output formats by name."""
 
