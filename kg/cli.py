@@ -139,7 +139,7 @@ def query(sparql: str, out: Path | None, fmt: str, params: tuple[str, ...]) -> N
     Reads the build in the output folder; writes the result to standard output.
     Updates (INSERT, DELETE, LOAD, ...) and SERVICE are refused.
     """
-    from kg.graph.store import load_graph
+    from kg.engine import Engine
     from kg.queries import library
     from kg.query import format_result, run_query, substitute
 
@@ -148,7 +148,7 @@ def query(sparql: str, out: Path | None, fmt: str, params: tuple[str, ...]) -> N
     else:
         text = library().get(sparql, sparql)
     text = substitute(text, params)
-    graph = load_graph(output_dir(out))
+    graph = Engine.open(output_dir(out))
     columns, rows = run_query(graph, text)
     click.echo(format_result(columns, rows, fmt), nl=False)
 
@@ -248,11 +248,11 @@ def _export_command(spec: Export) -> click.Command:
         help="Write to FILE (atomically) instead of standard output.",
     )
     def command(out: Path | None, fmt: str, target: Path | None) -> None:
+        from kg.engine import Engine
         from kg.exports.formats import write_rows
-        from kg.graph.store import load_graph
 
         module = importlib.import_module(f"kg.exports.{spec.module}")
-        rows = getattr(module, spec.function)(load_graph(output_dir(out)))
+        rows = getattr(module, spec.function)(Engine.open(output_dir(out)))
         write_rows(rows, getattr(module, spec.columns), fmt, target)
 
     command.__doc__ = (
@@ -275,10 +275,10 @@ def actor(name: str, out: Path | None) -> None:
     Reads the build in the output folder; NAME is a canonical name or an alias (case
     ignored). Writes to standard output.
     """
+    from kg.engine import Engine
     from kg.exports.actor_card import find_actor, render_card
-    from kg.graph.store import load_graph
 
-    click.echo(render_card(find_actor(load_graph(output_dir(out)), name)), nl=False)
+    click.echo(render_card(find_actor(Engine.open(output_dir(out)), name)), nl=False)
 
 
 @cli.command()
@@ -299,11 +299,11 @@ def evaluate(out: Path | None, eval_dir: Path) -> None:
     columns it knows (actors, relations, allocation-table rows); writes a table to
     standard output. Facts are counted only within the documents an annotation covers.
     """
+    from kg.engine import Engine
     from kg.evaluate import evaluate as run_evaluation
     from kg.evaluate import render
-    from kg.graph.store import load_graph
 
-    click.echo(render(run_evaluation(load_graph(output_dir(out)), eval_dir)), nl=False)
+    click.echo(render(run_evaluation(Engine.open(output_dir(out)), eval_dir)), nl=False)
 
 
 def _files(paths: Sequence[Path]) -> list[Path]:

@@ -12,16 +12,16 @@ import re
 from collections.abc import Sequence
 
 from pyparsing import ParseBaseException
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node, Variable
 
+from kg.engine import Engine, GraphSource
 from kg.errors import QueryError
 from kg.exports.formats import Row, Value, render
-from kg.graph.compat import quiet_rdflib
 from kg.graph.namespace import PREFIXES, XSD
 
 Cell = Node | None
@@ -35,6 +35,7 @@ _FOUND = re.compile(r"found '([A-Za-z]+)'")
 _SELECT_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.IGNORECASE)
 _VARIABLE = re.compile(r"[?$]([A-Za-z0-9_]+)")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _UPDATE_NAMES = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -128,31 +129,29 @@ def _without_comments(sparql: str) -> str:
     return "\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#"))
 
 
-def run_query(graph: Graph, sparql: str) -> QueryTable:
+def run_query(graph: GraphSource, sparql: str) -> QueryTable:
     """Run a read-only query. SELECT: its variables; ASK: one column ``ask``;
-    CONSTRUCT/DESCRIBE: ``subject, predicate, object`` rows, sorted."""
+    CONSTRUCT/DESCRIBE: ``subject, predicate, object`` rows, sorted.
+
+    The query is parsed first (updates and SERVICE refused, errors as one line), then
+    answered by the Oxigraph engine with the usual prefixes declared."""
     query = prepare(sparql)
     if _uses_service(query.algebra):
         raise QueryError("SERVICE is refused: queries run on the local graph only")
+    engine = Engine.of(graph)
+    text = _PROLOGUE + sparql
+    kind = query.algebra.name
     try:
-        with quiet_rdflib():
-            result = graph.query(query)
-            solutions = list(result.bindings) if result.type == "SELECT" else []
-    except Exception as error:
+        if kind == "AskQuery":
+            return ["ask"], [(Literal(engine.ask(text)),)]
+        if kind in ("ConstructQuery", "DescribeQuery"):
+            return ["subject", "predicate", "object"], list(engine.construct(text))
+        columns, rows = engine.select(text)
+    except (SyntaxError, ValueError, OSError) as error:
         raise QueryError(f"SPARQL evaluation failed: {_one_line(error)}") from None
-    if result.type == "ASK":
-        return ["ask"], [(Literal(bool(result.askAnswer)),)]
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        triples = sorted(result.graph or Graph(), key=lambda t: tuple(term.n3() for term in t))
-        statements: list[tuple[Cell, ...]] = [tuple(triple) for triple in triples]
-        return ["subject", "predicate", "object"], statements
-    variables = _star_order(sparql, list(result.vars or []))
-    # From the bindings, not by iterating the result: rdflib drops solutions in which
-    # every projected variable is unbound.
-    rows: list[tuple[Cell, ...]] = [
-        tuple(solution.get(v) for v in variables) for solution in solutions
-    ]
-    return [str(v) for v in variables], rows
+    order = _star_order(sparql, [Variable(c) for c in columns])
+    positions = [columns.index(str(v)) for v in order]
+    return [str(v) for v in order], [tuple(row[p] for p in positions) for row in rows]
 
 
 def _short(iri: str) -> str:

@@ -10,8 +10,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
-
+from kg.engine import Engine, GraphSource
 from kg.errors import InputError
 from kg.evaluate.metrics import Score
 from kg.evaluate.tasks import TASKS
@@ -23,10 +22,11 @@ class Evaluation:
     not_evaluated: tuple[str, ...]
 
 
-def evaluate(graph: Graph, folder: Path) -> Evaluation:
+def evaluate(graph: GraphSource, folder: Path) -> Evaluation:
     """Score ``graph`` against every annotation file in ``folder`` whose columns are known."""
     if not folder.is_dir():
         raise InputError(f"{folder}: no annotation folder there; pass --eval DIR")
+    engine = Engine.of(graph)
     scores: list[Score] = []
     skipped: list[str] = []
     for path in sorted(folder.glob("*.csv")):
@@ -41,7 +41,7 @@ def evaluate(graph: Graph, folder: Path) -> Evaluation:
         if task is None:
             skipped.append(path.name)
             continue
-        scores.extend(task(graph, path.name, rows))
+        scores.extend(task(engine, path.name, rows))
     return Evaluation(tuple(scores), tuple(skipped))
 
 

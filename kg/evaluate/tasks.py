@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from rdflib import Graph
-
+from kg.engine import GraphSource
 from kg.evaluate.metrics import Score
 from kg.evaluate.names import NameGroups
 from kg.exports.actors import export_actors, export_relations
@@ -18,7 +17,7 @@ from kg.exports.budget import export_budget
 from kg.exports.rows import ExportRow
 
 GoldRow = dict[str, str]
-Task = Callable[[Graph, str, Sequence[GoldRow]], list[Score]]
+Task = Callable[[GraphSource, str, Sequence[GoldRow]], list[Score]]
 
 # Per document, which measure of a row counts as the amount an allocation letter allocates.
 ALLOCATED = ("allocation", "appropriation", "proposal")
@@ -30,7 +29,7 @@ def _documents(rows: Sequence[GoldRow]) -> set[str]:
     return found
 
 
-def score_actors(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+def score_actors(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[Score]:
     covered = _documents(gold)
     groups = NameGroups(
         (r["canonical_name"], [a for a in r.get("aliases", "").split("|") if a]) for r in gold
@@ -48,7 +47,7 @@ def score_actors(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Score
     return [Score(file, "actors", len(predicted), correct, len(groups.keys), len(found))]
 
 
-def score_relations(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+def score_relations(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[Score]:
     covered = _documents(gold)
     actors = export_actors(graph)
     names = NameGroups((str(a["name"]), str(a["aliases"] or "").split("|")) for a in actors)
@@ -80,7 +79,7 @@ def score_relations(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Sc
     return scores
 
 
-def score_allocations(graph: Graph, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+def score_allocations(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[Score]:
     """Allocation-table rows: chapter, post and the amount the letter allocates."""
     covered = _documents(gold)
     by_row: dict[tuple[str, int], list[ExportRow]] = defaultdict(list)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
-from rdflib.query import ResultRow
+from rdflib import URIRef
 
+from kg.engine import Engine, GraphSource
 from kg.errors import KgError
 from kg.exports.actors import export_actors, export_relations
 from kg.exports.rows import ExportRow
-from kg.graph.compat import quiet_rdflib
 from kg.queries import load_query
+from kg.query import substitute
 
 
 class ActorNotFound(KgError):
@@ -30,10 +30,11 @@ class ActorCard:
     mentions: list[dict[str, str]]
 
 
-def find_actor(graph: Graph, name: str) -> ActorCard:
+def find_actor(graph: GraphSource, name: str) -> ActorCard:
     """The organisation called ``name`` (its canonical name or an alias; case ignored)."""
     wanted = " ".join(name.split()).casefold()
-    actors = export_actors(graph)
+    engine = Engine.of(graph)
+    actors = export_actors(engine)
     matches = [a for a in actors if str(a["name"]).casefold() == wanted] or [
         a for a in actors if wanted in str(a["aliases"] or "").casefold().split("|")
     ]
@@ -44,11 +45,11 @@ def find_actor(graph: Graph, name: str) -> ActorCard:
     actor = matches[0]
     iri = URIRef(str(actor["iri"]))
     canonical = str(actor["name"])
-    relations = [r for r in export_relations(graph) if canonical in (r["subject"], r["object"])]
-    return ActorCard(actor, _details(graph, iri), relations, _mentions(graph, iri))
+    relations = [r for r in export_relations(engine) if canonical in (r["subject"], r["object"])]
+    return ActorCard(actor, _details(engine, iri), relations, _mentions(engine, iri))
 
 
-def _details(graph: Graph, iri: URIRef) -> dict[str, str]:
+def _details(graph: GraphSource, iri: URIRef) -> dict[str, str]:
     details: dict[str, str] = {}
     for row in _solutions(graph, "actor_card", iri):
         for key, value in row.items():
@@ -57,19 +58,22 @@ def _details(graph: Graph, iri: URIRef) -> dict[str, str]:
     return details
 
 
-def _mentions(graph: Graph, iri: URIRef) -> list[dict[str, str]]:
-    return _solutions(graph, "actor_mentions", iri)
-
-
-def _solutions(graph: Graph, query: str, iri: URIRef) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    with quiet_rdflib():
-        result = graph.query(load_query(query), initBindings={"iri": iri})
-        variables = [str(v) for v in result.vars or []]
-        for solution in result:
-            assert isinstance(solution, ResultRow)
-            rows.append({v: "" if solution[v] is None else str(solution[v]) for v in variables})
+def _mentions(graph: GraphSource, iri: URIRef) -> list[dict[str, str]]:
+    """Per document: how often, on which lines (ascending) and in which forms."""
+    rows = _solutions(graph, "actor_mentions", iri)
+    for row in rows:
+        row["lines"] = " ".join(sorted(row["lines"].split(), key=int))
+        row["forms"] = "|".join(sorted(row["forms"].split("|")))
     return rows
+
+
+def _solutions(graph: GraphSource, query: str, iri: URIRef) -> list[dict[str, str]]:
+    text = substitute(load_query(query), [f"iri=<{iri}>"])
+    columns, solutions = Engine.of(graph).select(text)
+    return [
+        {c: "" if v is None else str(v) for c, v in zip(columns, row, strict=True)}
+        for row in solutions
+    ]
 
 
 def render_card(card: ActorCard) -> str:

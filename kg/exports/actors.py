@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
-
+from kg.engine import GraphSource
 from kg.exports.rows import ExportRow, query_rows
 
 ACTOR_COLUMNS = ("iri", "name", "type", "aliases", "documents", "mentions")
 RELATION_COLUMNS = ("subject", "predicate", "object", "document", "line", "quote")
 
 
-def export_actors(graph: Graph) -> list[ExportRow]:
+def export_actors(graph: GraphSource) -> list[ExportRow]:
     """One row per organisation: ``iri,name,type,aliases,documents,mentions``."""
     rows = query_rows(
         graph,
@@ -24,6 +23,6 @@ def export_actors(graph: Graph) -> list[ExportRow]:
     return rows
 
 
-def export_relations(graph: Graph) -> list[ExportRow]:
+def export_relations(graph: GraphSource) -> list[ExportRow]:
     """One row per stated relation: ``subject,predicate,object,document,line,quote``."""
     return query_rows(graph, "relations", RELATION_COLUMNS, integers={"line"})

@@ -6,8 +6,7 @@ The graph is the single source of truth: this module only runs
 
 from __future__ import annotations
 
-from rdflib import Graph
-
+from kg.engine import GraphSource
 from kg.exports.rows import ExportRow, query_rows
 
 BUDGET_COLUMNS = (
@@ -25,7 +24,7 @@ BUDGET_COLUMNS = (
 BudgetExportRow = ExportRow
 
 
-def export_budget(graph: Graph) -> list[BudgetExportRow]:
+def export_budget(graph: GraphSource) -> list[BudgetExportRow]:
     """One row per budget amount with ``BUDGET_COLUMNS``, ordered by document, line,
     kap, post, measure, year. ``post`` is ``None`` for chapter totals."""
     integers = {"fiscal_year", "kap", "post", "amount_nok", "line"}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
-
+from kg.engine import GraphSource
 from kg.exports.rows import ExportRow, query_rows
 
 FLOW_COLUMNS = (
@@ -48,12 +47,12 @@ SCHEME_COLUMNS = (
 STRATEGY_COLUMNS = ("iri", "name", "type", "period", "owner", "documents")
 
 
-def export_flows(graph: Graph) -> list[ExportRow]:
+def export_flows(graph: GraphSource) -> list[ExportRow]:
     integers = {"fiscal_year", "amount_nok", "kap", "post", "parent_line", "line"}
     return query_rows(graph, "flows", FLOW_COLUMNS, integers=integers)
 
 
-def export_changes(graph: Graph) -> list[ExportRow]:
+def export_changes(graph: GraphSource) -> list[ExportRow]:
     integers = {
         "fiscal_year",
         "amount_nok",
@@ -68,7 +67,7 @@ def export_changes(graph: Graph) -> list[ExportRow]:
     return query_rows(graph, "budget_changes", CHANGE_COLUMNS, integers=integers)
 
 
-def export_schemes(graph: Graph) -> list[ExportRow]:
+def export_schemes(graph: GraphSource) -> list[ExportRow]:
     """One row per grant scheme; several funding posts are written "714/761" and "21/60"."""
     columns = ("iri", "name", "aliases", "posts", "administered_by", "scheme_id", "documents")
     rows = []
@@ -82,5 +81,5 @@ def export_schemes(graph: Graph) -> list[ExportRow]:
     return rows
 
 
-def export_strategies(graph: Graph) -> list[ExportRow]:
+def export_strategies(graph: GraphSource) -> list[ExportRow]:
     return query_rows(graph, "strategies", STRATEGY_COLUMNS, sorted_lists={"documents"})

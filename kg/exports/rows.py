@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.query import ResultRow
 
-from kg.graph.compat import quiet_rdflib
+from kg.engine import Engine
 from kg.queries import load_query
 
 ExportRow = dict[str, str | int | None]
 
 
 def query_rows(
-    graph: Graph,
+    graph: Graph | Engine,
     query_name: str,
     columns: Sequence[str],
     *,
@@ -26,16 +25,16 @@ def query_rows(
     ``integers`` become ints; ``sorted_lists`` are ``|``-joined lists (GROUP_CONCAT gives
     no order), sorted so that exports are byte-identical from run to run.
     """
+    names, solutions = Engine.of(graph).select(load_query(query_name))
+    index = {name: position for position, name in enumerate(names)}
     rows: list[ExportRow] = []
-    with quiet_rdflib():
-        for solution in graph.query(load_query(query_name)):
-            assert isinstance(solution, ResultRow)
-            row: ExportRow = {}
-            for column in columns:
-                row[column] = _value(solution[column], column in integers)
-                if column in sorted_lists and isinstance(row[column], str):
-                    row[column] = "|".join(sorted(set(str(row[column]).split("|")) - {""}))
-            rows.append(row)
+    for solution in solutions:
+        row: ExportRow = {}
+        for column in columns:
+            row[column] = _value(solution[index[column]], column in integers)
+            if column in sorted_lists and isinstance(row[column], str):
+                row[column] = "|".join(sorted(set(str(row[column]).split("|")) - {""}))
+        rows.append(row)
     return rows
 
 
