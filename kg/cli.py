@@ -266,6 +266,75 @@ for _spec in EXPORTS:
     export.add_command(_export_command(_spec))
 
 
+def _emit(text: str, target: Path | None) -> None:
+    from kg.atomic import write_atomic
+
+    if target is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(target, text)
+
+
+@export.command("graph")
+@out_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld"]),
+    default="turtle",
+    show_default=True,
+    help="RDF serialisation.",
+)
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
+def export_graph_command(out: Path | None, fmt: str, target: Path | None) -> None:
+    """The whole graph as Turtle, TriG (one named graph per document), N-Triples,
+    N-Quads or JSON-LD.
+
+    Reads the build in the output folder; writes to FILE with -o, else standard output.
+    """
+    from kg.exports.interchange import export_graph
+
+    _emit(export_graph(output_dir(out), fmt), target)
+
+
+@export.command("network")
+@out_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf"]),
+    default="graphml",
+    show_default=True,
+    help="GraphML, or GEXF for Gephi.",
+)
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
+def export_network_command(out: Path | None, fmt: str, target: Path | None) -> None:
+    """Money (who funds whom, weight = NOK) and governance (who supervises, owns or
+    contains whom) as one network for Gephi and other network tools.
+
+    Reads the build in the output folder; writes to FILE with -o, else standard output.
+    """
+    from kg.engine import Engine
+    from kg.exports.interchange import export_network
+
+    _emit(export_network(Engine.open(output_dir(out)), fmt), target)
+
+
+@export.command("ftm")
+@out_option
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
+def export_ftm_command(out: Path | None, target: Path | None) -> None:
+    """Organisations and payments as FollowTheMoney entities (JSON lines), for the tools
+    investigators already use (Aleph, OpenSanctions' toolchain).
+
+    Reads the build in the output folder; writes to FILE with -o, else standard output.
+    """
+    from kg.engine import Engine
+    from kg.exports.interchange import export_followthemoney
+
+    _emit(export_followthemoney(Engine.open(output_dir(out))), target)
+
+
 @cli.command()
 @click.argument("name")
 @out_option
