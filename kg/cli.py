@@ -165,6 +165,48 @@ def queries() -> None:
         click.echo(f"{name:18} {describe(name)}")
 
 
+@cli.command()
+@out_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind to.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 600),
+    help="Seconds a query may run before it is answered 503.",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Result rows at most; longer results are cut and marked X-Result-Truncated.",
+)
+def serve(out: Path | None, host: str, port: int, timeout: float, max_rows: int) -> None:
+    """Serve the build as a read-only SPARQL 1.1 Protocol endpoint at /sparql.
+
+    Reads the build in the output folder; answers GET and POST queries with JSON, XML,
+    CSV or TSV results by content negotiation (Turtle, N-Triples, JSON-LD for CONSTRUCT).
+    Updates, LOAD and SERVICE are refused. Binds to loopback unless told otherwise.
+    """
+    from kg.engine import Engine
+    from kg.serve import Limits
+    from kg.serve import serve as endpoint
+
+    server = endpoint(Engine.open(output_dir(out)), host, port, Limits(timeout, max_rows))
+    bound_host, bound_port = server.server_address[:2]
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}, not only this machine", err=True)
+    click.echo(f"SPARQL endpoint on http://{bound_host!s}:{bound_port}/sparql (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 @cli.group()
 def export() -> None:
     """Export parts of the built graph as CSV or JSON."""

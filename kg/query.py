@@ -35,7 +35,7 @@ _FOUND = re.compile(r"found '([A-Za-z]+)'")
 _SELECT_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.IGNORECASE)
 _VARIABLE = re.compile(r"[?$]([A-Za-z0-9_]+)")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
+PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _UPDATE_NAMES = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -129,6 +129,12 @@ def _without_comments(sparql: str) -> str:
     return "\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#"))
 
 
+def refuse_remote(query: Query) -> None:
+    """SERVICE would reach out to another endpoint: refused, queries stay local."""
+    if _uses_service(query.algebra):
+        raise QueryError("SERVICE is refused: queries run on the local graph only")
+
+
 def run_query(graph: GraphSource, sparql: str) -> QueryTable:
     """Run a read-only query. SELECT: its variables; ASK: one column ``ask``;
     CONSTRUCT/DESCRIBE: ``subject, predicate, object`` rows, sorted.
@@ -136,10 +142,9 @@ def run_query(graph: GraphSource, sparql: str) -> QueryTable:
     The query is parsed first (updates and SERVICE refused, errors as one line), then
     answered by the Oxigraph engine with the usual prefixes declared."""
     query = prepare(sparql)
-    if _uses_service(query.algebra):
-        raise QueryError("SERVICE is refused: queries run on the local graph only")
+    refuse_remote(query)
     engine = Engine.of(graph)
-    text = _PROLOGUE + sparql
+    text = PROLOGUE + sparql
     kind = query.algebra.name
     try:
         if kind == "AskQuery":
