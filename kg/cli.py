@@ -207,6 +207,39 @@ def serve(out: Path | None, host: str, port: int, timeout: float, max_rows: int)
         server.server_close()
 
 
+@cli.command()
+@out_option
+@click.option("--endpoint", required=True, help="The store's update or graph-store URL.")
+@click.option(
+    "--protocol",
+    type=click.Choice(["update", "gsp"]),
+    default="update",
+    show_default=True,
+    help="SPARQL 1.1 Update (INSERT DATA) or the Graph Store HTTP Protocol (PUT).",
+)
+@click.option("--graph", "graph", default=None, help="Put everything into this one graph IRI.")
+@click.option("--user", default=None, help="User name, if the store asks for one.")
+@click.option("--password", default=None, envvar="KG_PUSH_PASSWORD", help="Or $KG_PUSH_PASSWORD.")
+def push(
+    out: Path | None,
+    endpoint: str,
+    protocol: str,
+    graph: str | None,
+    user: str | None,
+    password: str | None,
+) -> None:
+    """Load the build into an external triple store (Virtuoso, Fuseki, GraphDB, ...).
+
+    Reads graph.nq in the output folder; writes to the store one named graph per
+    document (each replaced), or everything into --graph IRI.
+    """
+    from kg.push import Target
+    from kg.push import push as send
+
+    sent = send(output_dir(out), Target(endpoint, protocol, graph, user, password))
+    click.echo(f"pushed {sum(sent.values())} triples in {len(sent)} graphs to {endpoint}")
+
+
 @cli.group()
 def export() -> None:
     """Export parts of the built graph as CSV or JSON."""
