@@ -240,6 +240,27 @@ def push(
     click.echo(f"pushed {sum(sent.values())} triples in {len(sent)} graphs to {endpoint}")
 
 
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("ontology/helsekg.html"),
+    show_default=True,
+)
+def docs(target: Path) -> None:
+    """Generate the ontology's documentation page (HTML, with pyLODE).
+
+    Reads ontology/helsekg.ttl; writes the page to FILE (atomically).
+    """
+    from kg.atomic import write_atomic
+    from kg.graph.docs import ontology_html
+
+    write_atomic(target, ontology_html())
+    click.echo(f"wrote {target}")
+
+
 @cli.group()
 def export() -> None:
     """Export parts of the built graph as CSV or JSON."""
