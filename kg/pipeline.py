@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from kg import __version__
+from kg.actors import build_catalogue, find_mentions, load_registry
+from kg.actors.relations import find_relations
 from kg.budget.extract import extract_tables
 from kg.errors import InputError
 from kg.graph.build import build_dataset
@@ -19,7 +21,7 @@ from kg.graph.store import write_graph
 from kg.ingest import load_documents
 from kg.money.chain import table_flows
 from kg.recognise import recognise
-from kg.records import Document, DocumentExtraction, Skipped
+from kg.records import Catalogue, Document, DocumentExtraction, Skipped
 from kg.report import build_report, write_report
 from kg.segment import segment
 
@@ -44,8 +46,24 @@ def extract(document: Document) -> DocumentExtraction:
     profile = recognise(document)
     segmentation = segment(document)
     tables = extract_tables(document, profile, segmentation.tables)
+    mentions = find_mentions(document, profile)
+    relations = find_relations(
+        document, mentions, profile=profile, changes=load_registry().changes
+    )
     flows = table_flows(document.name, profile, tables)
-    return DocumentExtraction(document, profile, segmentation, tables, flows=flows)
+    return DocumentExtraction(
+        document, profile, segmentation, tables, mentions, relations, flows=flows
+    )
+
+
+def catalogue_of(extractions: Sequence[DocumentExtraction]) -> Catalogue:
+    """The build-wide entities: every organisation mentioned (and those a change or a
+    parent links them to) under one identity, and the dated changes between them."""
+    registry = load_registry()
+    actors = build_catalogue({e.document.name: e.mentions for e in extractions}, registry)
+    names = {actor.name for actor in actors}
+    changes = tuple(c for c in registry.changes if c.old in names and c.new in names)
+    return Catalogue(actors=actors, changes=changes)
 
 
 def read_corpus(
@@ -76,7 +94,9 @@ def build(
     if not extractions:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no files found"
         raise InputError(f"no document could be read ({reasons}); nothing written")
-    dataset = build_dataset(extractions, software_version=__version__)
+    dataset = build_dataset(
+        extractions, software_version=__version__, catalogue=catalogue_of(extractions)
+    )
     report = build_report(extractions, skipped)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = (*write_graph(dataset, out_dir), *write_report(report, out_dir))

@@ -393,3 +393,155 @@ def corpus_extractions(corpus_dir: Path) -> dict[str, DocumentExtraction]:
     extractions, skipped = read_corpus([corpus_dir])
     assert not skipped
     return {e.document.name: e for e in extractions}
+
+
+# --------------------------------------------------------------------------- actors
+# A small registry of its own for the actor tests: they do not depend on the shipped
+# registry data (kg/data/actors/), which another file's tests check.
+
+import spacy.language  # noqa: E402
+
+import kg.actors  # noqa: E402
+
+ACTOR_REGISTRY_CSV = """\
+canonical_name,type,aliases,parent,identifier,note
+Stortinget,parliament,,,,
+Helse- og omsorgsdepartementet,ministry,HOD,,,
+Justis- og beredskapsdepartementet,ministry,JD,,,
+Justis- og politidepartementet,ministry,JD,,,former
+Helsedirektoratet,directorate,Hdir,Helse- og omsorgsdepartementet,,
+Direktoratet for e-helse,directorate,,Helse- og omsorgsdepartementet,,former
+Direktoratet for medisinske produkter,directorate,DMP,Helse- og omsorgsdepartementet,,
+Arbeids- og velferdsdirektoratet,directorate,,,,
+Statens legemiddelverk,agency,Legemiddelverket|SLV,Helse- og omsorgsdepartementet,,former
+Folkehelseinstituttet,agency,FHI|Nasjonalt folkehelseinstitutt,Helse- og omsorgsdepartementet,,
+Statens helsetilsyn,agency,Helsetilsynet,Helse- og omsorgsdepartementet,,
+Helseøkonomiforvaltningen,agency,Helfo,Helsedirektoratet,,
+Arbeids- og velferdsetaten,agency,NAV|Nav,,,case_sensitive
+Pasient- og brukerombudet,ombud,Pasient- og brukerombudene|pasient- og brukerombudene,,,
+Helse Nord RHF,regional_health_authority,Helse Nord,Helse- og omsorgsdepartementet,,
+Helse Sør-Øst RHF,regional_health_authority,Helse Sør-Øst,Helse- og omsorgsdepartementet,,
+Fylkesmannen,county_governor,Fylkesmennene,,,former
+Statsforvalteren,county_governor,Statsforvalterne|statsforvalterne,,,
+Verdens helseorganisasjon,international,WHO,,,
+Virke,ngo,,,,case_sensitive
+"""
+
+ACTOR_CHANGES_CSV = """\
+kind,old,new,date,note
+renamed_to,Justis- og politidepartementet,Justis- og beredskapsdepartementet,2012-01-01,
+renamed_to,Fylkesmannen,Statsforvalteren,2021-01-01,
+merged_into,Direktoratet for e-helse,Helsedirektoratet,2024-01-01,
+renamed_to,Statens legemiddelverk,Direktoratet for medisinske produkter,2024-01-01,
+"""
+
+
+@pytest.fixture(scope="session")
+def actor_registry_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The test registry written as CSV files: (registry.csv, changes.csv)."""
+    folder = tmp_path_factory.mktemp("actors")
+    (folder / "registry.csv").write_text(ACTOR_REGISTRY_CSV, encoding="utf-8")
+    (folder / "changes.csv").write_text(ACTOR_CHANGES_CSV, encoding="utf-8")
+    return folder / "registry.csv", folder / "changes.csv"
+
+
+@pytest.fixture(scope="session")
+def actor_registry(actor_registry_files: tuple[Path, Path]) -> kg.actors.ActorRegistry:
+    """The test registry, read once per session."""
+    return kg.actors.load_registry_from(*actor_registry_files)
+
+
+@pytest.fixture(scope="session")
+def actor_nlp(actor_registry: kg.actors.ActorRegistry) -> spacy.language.Language:
+    """The actor pipeline built for the test registry (once per session)."""
+    return kg.actors.actor_pipeline(actor_registry)
+
+
+# --------------------------------------------------------------------------- schemes and plans
+# Texts written for the tests, read as documents with hand-made profiles and mentions.
+
+LETTER_PROFILE = Profile(
+    DocumentKind.ALLOCATION_LETTER, 2030, "Helse- og omsorgsdepartementet", "Helsedirektoratet"
+)
+REPORT_PROFILE = Profile(
+    DocumentKind.ANNUAL_REPORT, 2030, "Helsedirektoratet", "Helse- og omsorgsdepartementet"
+)
+
+
+def prose_inputs(
+    text: str, name: str = "doc.txt", profile: Profile = LETTER_PROFILE
+) -> tuple[Document, Profile, Segmentation]:
+    """A document of ``text`` lines, its profile and its segmentation."""
+    from kg.segment import segment
+
+    document = make_document(text, name)
+    return document, profile, segment(document)
+
+
+def hand_mentions(text: str, actors: dict[str, str]) -> tuple[ActorMention, ...]:
+    """A mention of ``actors[surface]`` wherever ``surface`` stands in ``text``."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for surface, actor in actors.items():
+            column = line.find(surface)
+            while column >= 0:
+                found.append(ActorMention(actor, surface, number, column, "registry"))
+                column = line.find(surface, column + 1)
+    return tuple(sorted(found, key=lambda m: (m.line, m.column)))
+
+
+# --------------------------------------------------------------------------- flows
+# Letters and propositions written for the flow tests, read with hand-made profiles and
+# actor mentions: the flow tests do not depend on the actor stage.
+
+from kg.records import TotalCheck  # noqa: E402
+
+FLOW_LETTER = Profile(
+    DocumentKind.ALLOCATION_LETTER, 2030, "Helse- og omsorgsdepartementet", "Helsedirektoratet"
+)
+FLOW_PROPOSITION = Profile(
+    DocumentKind.BUDGET_PROPOSITION, 2030, "Helse- og omsorgsdepartementet", "Stortinget"
+)
+
+
+def read_prose_flows(
+    text: str,
+    *,
+    profile: Profile = FLOW_LETTER,
+    actors: dict[str, str] | None = None,
+    tables: Sequence[BudgetTable] = (),
+    table_lines: tuple[int, int] | None = None,
+) -> tuple[tuple[Flow, ...], tuple[BudgetChange, ...], tuple[TotalCheck, ...]]:
+    """Flows, changes and total checks of ``text``; ``actors`` maps a surface to the
+    actor it names; ``table_lines`` marks a table region (first, last line)."""
+    from kg.flows import extract_flows
+    from kg.segment import segment
+
+    document = make_document(text)
+    segmentation = segment(document)
+    if table_lines is not None:
+        first, last = table_lines
+        region = TableRegion(
+            TableKind.ALLOCATION_TABLE, first, first, last, "", (), 1000, None, False
+        )
+        segmentation = Segmentation(segmentation.sections, (*segmentation.tables, region))
+    mentions = []
+    for number, line in enumerate(document.lines, start=1):
+        for surface, actor in (actors or {}).items():
+            column = line.text.find(surface)
+            while column >= 0:
+                mentions.append(ActorMention(actor, surface, number, column, "registry"))
+                column = line.text.find(surface, column + 1)
+    return extract_flows(document, profile, segmentation, tables, mentions)
+
+
+@pytest.fixture(scope="session")
+def corpus_documents(corpus_dir: Path) -> list[tuple[Document, Profile, Segmentation]]:
+    """Every corpus document read, recognised and segmented once per test session."""
+    from kg.ingest import load_documents
+    from kg.recognise import recognise
+    from kg.segment import segment
+
+    documents, skipped = load_documents([corpus_dir])
+    assert not skipped
+    return [(d, recognise(d), segment(d)) for d in sorted(documents, key=lambda d: d.name)]

@@ -6,7 +6,7 @@ within those documents, so precision is measured where the annotation is complet
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from kg.engine import GraphSource
@@ -24,8 +24,23 @@ ALLOCATED = ("allocation", "appropriation", "proposal")
 
 
 def _documents(rows: Sequence[GoldRow]) -> set[str]:
+    """The documents an annotation file covers completely.
+
+    Rows that name one ``document`` cover those documents. Rows that list every
+    ``documents`` an entity is mentioned in (across the corpus) cover the smallest set
+    of documents that explains every row: picked greedily, the document that explains
+    most rows first.
+    """
     found = {r["document"] for r in rows if r.get("document")}
-    found |= {r["example"].split(":")[0] for r in rows if r.get("example")}
+    if found:
+        return found
+    unexplained = [set(r["documents"].split("|")) - {""} for r in rows if r.get("documents")]
+    unexplained = [docs for docs in unexplained if docs]
+    while unexplained:
+        counts = Counter(doc for docs in unexplained for doc in docs)
+        best = min(counts, key=lambda doc: (-counts[doc], doc))
+        found.add(best)
+        unexplained = [docs for docs in unexplained if best not in docs]
     return found
 
 

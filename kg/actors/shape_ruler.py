@@ -1,0 +1,174 @@
+"""spaCy component: organisations the registry does not list, found by the shape of their name.
+
+"Politidirektoratet", "Bergen kommune", "Helse Bergen HF", "Statsforvalteren i Agder",
+"Senter for omsorgsforskning": the rules are data (:mod:`kg.actors.shapes`). A found name
+is normalised (dashes and whitespace folded, a genitive -s dropped where the rule allows
+one) and looked up in the registry: a listed body keeps its canonical name and type, any
+other becomes a body of its own, typed by the rule.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kg.actors.names import collapse, strip_genitive
+from kg.actors.registry import ActorRegistry
+from kg.actors.shapes import ShapeRule, load_shapes
+from kg.actors.spans import SPANS_KEY, Found, actor_spans, claim, context_of, text_of
+
+UNBOUNDED = 24  # the reach of a pattern with "*" or "+": tokens either side of its trigger
+
+# A token after which a capital letter says nothing about a name.
+SENTENCE_BREAKS = frozenset('.:;!?•·*»«"-–/')
+
+
+@Language.factory(
+    "helsekg_actor_shapes",
+    default_config={
+        "registry": {"@misc": "helsekg.actor_registry.v1"},
+        "shapes": "",
+        "spans_key": SPANS_KEY,
+    },
+)
+def make_shape_ruler(
+    nlp: Language, name: str, *, registry: ActorRegistry, shapes: str, spans_key: str
+) -> "ShapeRuler":
+    return ShapeRuler(nlp, name, registry=registry, shapes=shapes, spans_key=spans_key)
+
+
+def starts_sentence(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` may be the first word of a sentence, heading or cell."""
+    if index == 0:
+        return True
+    previous = doc[index - 1]
+    return (
+        previous.is_space
+        or previous.like_num
+        or previous.text in SENTENCE_BREAKS
+        or previous.text.endswith(".")
+    )
+
+
+def shape_name(text: str, *, genitive: bool) -> str:
+    """The name a shape match stands for: "Bergen  kommunes" -> "Bergen kommune"."""
+    name = collapse(text)
+    return strip_genitive(name) if genitive else name
+
+
+class ShapeRuler:
+    """Match name shapes; resolve each match through the registry or name it itself."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "actor_shapes",
+        *,
+        registry: ActorRegistry,
+        shapes: str = "",
+        spans_key: str = SPANS_KEY,
+    ) -> None:
+        self.name = name
+        self.registry = registry
+        self.spans_key = spans_key
+        self.rules: tuple[ShapeRule, ...] = load_shapes(Path(shapes) if shapes else None)
+        # One matcher per trigger: it runs only around the places its trigger occurs,
+        # as far either side as its longest pattern reaches.
+        self.matchers: dict[tuple[str, ...], Matcher] = {}
+        self.reach: dict[tuple[str, ...], int] = {}
+        for index, rule in enumerate(self.rules):
+            matcher = self.matchers.setdefault(rule.trigger, Matcher(nlp.vocab))
+            matcher.add(str(index), [list(rule.pattern)])
+            self.reach[rule.trigger] = max(self.reach.get(rule.trigger, 0), pattern_reach(rule))
+        self.trigger_words = sorted({word for trigger in self.matchers for word in trigger})
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Found]:
+        context = context_of(doc)
+        on_date = context.on_date if context else None
+        found: list[tuple[int, Found]] = []
+        ends = self.genitive_ends(doc)
+        for match_id, start, end in self.candidates(doc):
+            order = int(doc.vocab.strings[match_id])
+            rule = self.rules[order]
+            if rule.mid_sentence and starts_sentence(doc, start):
+                continue
+            if any(start <= last < end - 1 for last in ends):
+                continue  # runs on past a genitive name: "DFØs overordnede rundskriv"
+            name = shape_name(doc[start:end].text, genitive=rule.genitive)
+            actor = self.registry.lookup(name, on_date)
+            label = actor.type.value if actor else rule.label.value
+            span = Span(doc, start, end, label=label)
+            found.append((order, Found(span, actor.name if actor else name, f"shape:{rule.rule}")))
+        found.sort(key=lambda item: (item[0], item[1].span.start))
+        return [item[1] for item in found]
+
+    def genitive_ends(self, doc: Doc) -> list[int]:
+        """Last tokens of the registry names ``doc`` writes in the genitive: a name ends there."""
+        return [
+            span.end - 1
+            for span in actor_spans(doc, self.spans_key)
+            if span.text[-1:] in "s'’" and self.registry.is_genitive(span.text)
+        ]
+
+    def candidates(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(rule index as a string id, start, end) of every pattern match in ``doc``.
+
+        A triggered matcher runs only on the tokens around its trigger's hits that a
+        match through them can cover (a matcher call costs in proportion to its text).
+        """
+        matches: list[tuple[int, int, int]] = []
+        text = text_of(doc)
+        present = {word for word in self.trigger_words if word in text}
+        for trigger, matcher in self.matchers.items():
+            if not trigger:
+                matches.extend(matcher(doc))
+                continue
+            if present.isdisjoint(trigger):
+                continue
+            hits = [(at, len(t)) for t in trigger if t in present for at in _occurrences(text, t)]
+            for first, last in _windows(doc, sorted(hits), self.reach[trigger]):
+                window = matcher(doc[first:last])
+                matches.extend((key, first + start, first + end) for key, start, end in window)
+        return sorted(set(matches), key=lambda m: (m[1], m[2], m[0]))
+
+    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
+        claim(doc, found, self.spans_key)
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def pattern_reach(rule: ShapeRule) -> int:
+    """How many tokens a match of ``rule`` can span at most."""
+    reach = 0
+    for token in rule.pattern:
+        op = str(token.get("OP", "1"))
+        if op in ("*", "+"):
+            return UNBOUNDED
+        reach += int(op.strip("{}").split(",")[-1]) if op.startswith("{") else 1
+    return reach
+
+
+def _windows(doc: Doc, hits: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+    """Token ranges around each (offset, length) hit that a match through it can cover."""
+    windows: list[tuple[int, int]] = []
+    for at, length in hits:
+        span = doc.char_span(at, at + length, alignment_mode="expand")
+        if span is None:
+            continue
+        first, last = max(0, span.start - reach + 1), min(len(doc), span.end + reach - 1)
+        if windows and first <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(last, windows[-1][1]))
+        else:
+            windows.append((first, last))
+    return windows

@@ -1,0 +1,111 @@
+"""What the actor components write on a Doc, and how their spans share it.
+
+Every component adds its finds to ``doc.spans[spans_key]`` (default ``"actors"``): spans
+labelled with an :class:`~kg.records.ActorType` value, with the canonical name in
+``span._.actor`` and what found it in ``span._.actor_rule`` ("registry",
+"shape:<rule>", "abbreviation", "generic"). Spans never overlap: a longer span
+displaces the shorter ones it covers; of two equally long, the one found first (the
+earlier component in the pipeline) stays.
+
+``doc._.actor_context`` carries what the document says about itself (its kind, date,
+issuer and addressee) and the abbreviations it has defined so far; components that
+resolve by context (generic words, ambiguous names, abbreviations used later in the
+document) read it. Without a context they resolve only what needs none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from kg.records import DocumentKind
+
+SPANS_KEY = "actors"
+
+if not Span.has_extension("actor"):
+    Span.set_extension("actor", default=None)
+if not Span.has_extension("actor_rule"):
+    Span.set_extension("actor_rule", default=None)
+if not Doc.has_extension("actor_context"):
+    Doc.set_extension("actor_context", default=None)
+if not Doc.has_extension("folded_text"):
+    Doc.set_extension("folded_text", default=None)  # set by the actor pipeline's tokenizer
+
+
+@dataclass
+class ActorContext:
+    """The document a paragraph belongs to, shared by all its paragraphs' Docs.
+
+    ``abbreviations`` grows as the paragraphs are read in order: an abbreviation
+    defined in one paragraph resolves in every later one.
+    """
+
+    kind: DocumentKind | None = None
+    on_date: date | None = None
+    issuer: str | None = None
+    addressee: str | None = None
+    # "Bufdir" -> (canonical name, ActorType value) of the body it was defined for
+    abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A span a component proposes, before it is claimed on the Doc."""
+
+    span: Span  # labelled with the ActorType value
+    actor: str
+    rule: str
+
+
+def context_of(doc: Doc) -> ActorContext | None:
+    context = doc._.actor_context
+    return context if isinstance(context, ActorContext) else None
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept by the tokenizer (rebuilding it from the tokens is slow)."""
+    text = doc._.folded_text
+    return text if isinstance(text, str) else doc.text
+
+
+def actor_spans(doc: Doc, key: str = SPANS_KEY) -> list[Span]:
+    """The actor spans on ``doc`` in text order (none if no component ran)."""
+    return list(doc.spans[key]) if key in doc.spans else []
+
+
+def claim(doc: Doc, found: Iterable[Found], key: str = SPANS_KEY) -> None:
+    """Add ``found`` to ``doc.spans[key]``, keeping the spans free of overlaps."""
+    proposals = list(found)
+    if not proposals:
+        if key not in doc.spans:
+            doc.spans[key] = []  # every component leaves the group, empty or not
+        return
+    existing = actor_spans(doc, key)
+    ranked = sorted(
+        [(span, 0, index) for index, span in enumerate(existing)]
+        + [(f.span, 1, index) for index, f in enumerate(proposals)],
+        key=lambda item: (-len(item[0]), item[1], item[2]),
+    )
+    taken = [False] * len(doc)
+    kept: list[Span] = []
+    for span, origin, index in ranked:
+        if any(taken[span.start : span.end]):
+            continue
+        taken[span.start : span.end] = [True] * len(span)
+        if origin == 1:
+            proposal = proposals[index]
+            span._.actor = proposal.actor
+            span._.actor_rule = proposal.rule
+        kept.append(span)
+    doc.spans[key] = sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def covered(doc: Doc, key: str = SPANS_KEY) -> list[bool]:
+    """For each token of ``doc``: whether an actor span covers it."""
+    taken = [False] * len(doc)
+    for span in actor_spans(doc, key):
+        taken[span.start : span.end] = [True] * len(span)
+    return taken
