@@ -16,8 +16,8 @@ from kg.actors import build_catalogue, find_mentions, load_registry
 from kg.actors.relations import find_relations
 from kg.budget.extract import extract_tables
 from kg.errors import InputError
-from kg.graph.build import build_dataset
-from kg.graph.store import write_graph
+from kg.graph.build import build_quads
+from kg.graph.store import write_statements
 from kg.ingest import load_documents
 from kg.money.chain import table_flows
 from kg.recognise import recognise
@@ -94,10 +94,10 @@ def build(
     if not extractions:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no files found"
         raise InputError(f"no document could be read ({reasons}); nothing written")
-    dataset = build_dataset(
+    quads = build_quads(
         extractions, software_version=__version__, catalogue=catalogue_of(extractions)
     )
     report = build_report(extractions, skipped)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = (*write_graph(dataset, out_dir), *write_report(report, out_dir))
+    written = (*write_statements(list(quads), out_dir), *write_report(report, out_dir))
     return BuildResult(tuple(extractions), tuple(skipped), written, report)

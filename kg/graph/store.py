@@ -43,7 +43,12 @@ def statements(dataset: Dataset) -> Iterator[serialise.Statement]:
 
 def write_graph(dataset: Dataset, out_dir: Path) -> tuple[Path, ...]:
     """Write ``graph.ttl``, ``graph.trig`` and ``graph.nq`` into ``out_dir``; their paths."""
-    quads = list(statements(dataset))
+    return write_statements(list(statements(dataset)), out_dir)
+
+
+def write_statements(quads: list[serialise.Statement], out_dir: Path) -> tuple[Path, ...]:
+    """The same, from the builder's quads directly (no rdflib Dataset in between)."""
+    quads = [(s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g) for s, p, o, g in quads]
     grouped = serialise.Grouped(quads, PREFIXES)
     texts = {NQUADS: serialise.nquads(quads), TRIG: grouped.trig(), TURTLE: grouped.turtle()}
     paths = []
