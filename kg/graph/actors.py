@@ -35,12 +35,20 @@ EDGE: dict[RelationKind, URIRef] = {
 
 
 @cache
-def type_labels() -> dict[ActorType, tuple[str, str]]:
+def _types() -> list[dict[str, str]]:
     with data_path("actors/types.csv").open(encoding="utf-8", newline="") as handle:
-        return {
-            ActorType(row["type"]): (row["label_nb"], row["label_en"])
-            for row in csv.DictReader(handle)
-        }
+        return list(csv.DictReader(handle))
+
+
+def type_labels() -> dict[ActorType, tuple[str, str]]:
+    return {ActorType(row["type"]): (row["label_nb"], row["label_en"]) for row in _types()}
+
+
+def parent_relation(kind: ActorType) -> RelationKind:
+    """What a registry parent is to a body of this type: a directorate's ministry
+    supervises it, a health trust's RHF owns it, a unit is part of its parent body."""
+    relation = next(row["parent_relation"] for row in _types() if row["type"] == kind.value)
+    return RelationKind(relation)
 
 
 def write_actor_types(out: GraphWriter) -> None:
@@ -79,9 +87,14 @@ def write_catalogue(out: GraphWriter, catalogue: Catalogue, extra: set[str]) -> 
                 (HKG.actorType, ids.actor_type(actor.type.value)),
                 (HKG.inRegistry, boolean(actor.in_registry)),
                 (DCTERMS.identifier, text(actor.identifier) if actor.identifier else None),
-                (ORG.subOrganizationOf, ids.actor(actor.parent) if actor.parent else None),
             ],
         )
+        if actor.parent:
+            relation = parent_relation(actor.type)
+            if relation is RelationKind.PART_OF:
+                out.add(node, ORG.subOrganizationOf, ids.actor(actor.parent))
+            else:
+                out.add(ids.actor(actor.parent), EDGE[relation], node)
         for alias in sorted(set(actor.aliases)):
             out.add(node, SKOS.altLabel, text(alias))
     for name in sorted(extra - described):  # issuers and addressees the catalogue lacks
