@@ -46,7 +46,7 @@ def test_export_actor_card_by_name_or_alias(graph_dataset: Dataset, name: str) -
     card = find_actor(graph_dataset, name)
     text = render_card(card)
     assert text.startswith("Helsedirektoratet  (directorate)")
-    assert "part of: Helse- og omsorgsdepartementet" in text
+    assert "supervised by: Helse- og omsorgsdepartementet" in text
     assert "tildelingsbrev.txt: 2× on lines 1 3" in text
     assert "supervises Helsedirektoratet  [tildelingsbrev.txt:1]" in text
 

@@ -83,8 +83,13 @@ def render_card(card: ActorCard) -> str:
     lines.append(f"  IRI: {actor['iri']}")
     if actor["aliases"]:
         lines.append(f"  also called: {str(actor['aliases']).replace('|', ', ')}")
-    if card.details.get("parent"):
-        lines.append(f"  part of: {card.details['parent']}")
+    for key, label in (
+        ("parent", "part of"),
+        ("supervised_by", "supervised by"),
+        ("owned_by", "owned by"),
+    ):
+        if card.details.get(key):
+            lines.append(f"  {label}: {card.details[key]}")
     if card.details.get("identifier"):
         lines.append(f"  identifier: {card.details['identifier']}")
     if card.details.get("registry") == "false":
