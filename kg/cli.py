@@ -83,7 +83,9 @@ def build(paths: tuple[Path, ...], out: Path | None, strict: bool) -> None:
         f"{summary['documents']} documents, {summary['tables']} budget tables, "
         f"{summary['rows']} rows, {summary['amounts']} amounts; "
         f"{summary['checks'] - summary['checks_failed']}/{summary['checks']} totals reconciled; "
-        f"{len(result.report['flagged_rows'])} rows flagged; {summary['skipped']} files skipped"
+        f"{len(result.report['flagged_rows'])} rows flagged; {summary['flows']} money flows, "
+        f"{summary['organisations']} organisations, {summary['relations']} relations; "
+        f"{summary['skipped']} files skipped"
     )
     click.echo(f"wrote {', '.join(str(p) for p in result.written)}")
 

@@ -16,6 +16,7 @@ from kg.actors import build_catalogue, find_mentions, load_registry
 from kg.actors.relations import find_relations
 from kg.budget.extract import extract_tables
 from kg.errors import InputError
+from kg.flows import extract_flows
 from kg.graph.build import build_quads
 from kg.graph.store import write_statements
 from kg.ingest import load_documents
@@ -47,12 +48,21 @@ def extract(document: Document) -> DocumentExtraction:
     segmentation = segment(document)
     tables = extract_tables(document, profile, segmentation.tables)
     mentions = find_mentions(document, profile)
-    relations = find_relations(
-        document, mentions, profile=profile, changes=load_registry().changes
+    relations = find_relations(document, mentions, profile=profile, changes=load_registry().changes)
+    prose_flows, changes, total_checks = extract_flows(
+        document, profile, segmentation, tables, mentions
     )
-    flows = table_flows(document.name, profile, tables)
+    flows = (*table_flows(document.name, profile, tables), *prose_flows)
     return DocumentExtraction(
-        document, profile, segmentation, tables, mentions, relations, flows=flows
+        document,
+        profile,
+        segmentation,
+        tables,
+        mentions,
+        relations,
+        flows=flows,
+        changes=changes,
+        total_checks=total_checks,
     )
 
 

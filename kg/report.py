@@ -40,6 +40,12 @@ def build_report(
             "row_status": dict(sorted(statuses.items())),
             "checks": len(checks),
             "checks_failed": sum(1 for c in checks if not c["ok"]),
+            "flows": sum(len(e.flows) for e in extractions),
+            "budget_changes": sum(len(e.changes) for e in extractions),
+            "organisations": len({m.actor for e in extractions for m in e.mentions}),
+            "relations": sum(len(e.relations) for e in extractions),
+            "totals_checked": sum(len(e.total_checks) for e in extractions),
+            "totals_not_adding_up": sum(1 for e in extractions for c in e.total_checks if not c.ok),
         },
         "documents": [_document(e) for e in extractions],
         "tables": tables,
@@ -56,6 +62,20 @@ def build_report(
             for table in e.tables
             for row in table.rows
             if row.status in FLAGGED
+        ],
+        "total_checks": [
+            {
+                "document": check.document,
+                "line": check.line,
+                "kap": check.kap,
+                "post": check.post,
+                "total_nok": check.total_nok,
+                "items_nok": check.items_nok,
+                "item_lines": list(check.item_lines),
+                "ok": check.ok,
+            }
+            for e in extractions
+            for check in e.total_checks
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
     }
@@ -167,7 +187,32 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"| {t['document']} | {t['first_line']}–{t['last_line']} | {t['kind']} | {t['rows']} "
             f"| {passed}/{len(checks)} | {state} |"
         )
-    lines += ["", "## Rows to look at", ""]
+    lines += [
+        "",
+        "## Totals in the prose",
+        "",
+        f'- "totalt" statements checked against the items under them: '
+        f"{summary['totals_checked']}, not adding up: {summary['totals_not_adding_up']}",
+    ]
+    for c in report["total_checks"]:
+        if not c["ok"]:
+            lines.append(
+                f"- {c['document']} line {c['line']}: kap. {c['kap']} post {c['post']}: total "
+                f"{c['total_nok']:,} NOK, items {c['items_nok']:,} NOK (lines "
+                f"{', '.join(map(str, c['item_lines']))})".replace(",", " ")
+            )
+    lines += [
+        "",
+        "## What the documents say",
+        "",
+        f"- money flows: {summary['flows']}; budget changes (not payments): "
+        f"{summary['budget_changes']}",
+        f"- organisations: {summary['organisations']}; governance relations: "
+        f"{summary['relations']}",
+        "",
+        "## Rows to look at",
+        "",
+    ]
     if not report["flagged_rows"]:
         lines.append("None: every row was read one way only or settled by a printed total.")
     for r in report["flagged_rows"]:

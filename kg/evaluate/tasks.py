@@ -6,6 +6,7 @@ within those documents, so precision is measured where the annotation is complet
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
@@ -14,6 +15,7 @@ from kg.evaluate.metrics import Score
 from kg.evaluate.names import NameGroups
 from kg.exports.actors import export_actors, export_relations
 from kg.exports.budget import export_budget
+from kg.exports.money import export_flows
 from kg.exports.rows import ExportRow
 
 GoldRow = dict[str, str]
@@ -135,6 +137,62 @@ def score_allocations(graph: GraphSource, file: str, gold: Sequence[GoldRow]) ->
     ]
 
 
+STOPWORDS = frozenset({"til", "for", "og", "med", "som", "den", "det", "de", "av", "i", "på", "en"})
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-zæøå0-9]+", text.casefold()) if len(w) > 3} - STOPWORDS
+
+
+def score_items(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+    """Money statements in a letter's prose: amount, chapter, post and recipient.
+
+    A flow matches an annotated item with the same amount, chapter and post (a post
+    printed "21/70" matches either) whose recipient is the same organisation or shares
+    a content word with the item's recipient. Flows read from budget tables are not
+    prose items and are left out.
+    """
+    covered = _documents(gold)
+    table_lines = {(str(row["document"]), row["line"]) for row in export_budget(graph)}
+    predicted = [
+        f
+        for f in export_flows(graph)
+        if f["document"] in covered and (str(f["document"]), f["line"]) not in table_lines
+    ]
+    used: set[int] = set()
+    found = 0
+    agree = {"is_total": 0, "recipient_kind": 0}
+    for item in gold:
+        posts = {int(p) for p in re.split(r"[/;]", item["post"]) if p.strip().isdigit()}
+        for index, flow in enumerate(predicted):
+            if index in used or flow["amount_nok"] != int(item["amount_nok"]):
+                continue
+            if flow["kap"] != int(item["kap"]) or flow["post"] not in posts:
+                continue
+            recipient = _words(str(flow["recipient"] or ""))
+            wanted = _words(item["recipient_text"]) | _words(item["recipient_canonical"])
+            if recipient and not recipient & wanted:
+                continue
+            used.add(index)
+            found += 1
+            agree["is_total"] += (str(flow["kind"]) == "allocation") == (item["is_total"] == "true")
+            agree["recipient_kind"] += flow["recipient_kind"] == item["recipient_kind"]
+            break
+    scores = [
+        Score(
+            file,
+            "items (amount, kap, post, recipient)",
+            len(predicted),
+            len(used),
+            len(gold),
+            found,
+        )
+    ]
+    for name, count in agree.items():
+        scores.append(Score(file, f"items: {name} agrees (of matched)", found, count, found, count))
+    return scores
+
+
 # Which task scores a file: the columns it must have, and columns that mark another kind.
 TASKS: tuple[tuple[frozenset[str], frozenset[str], Task], ...] = (
     (
@@ -147,5 +205,10 @@ TASKS: tuple[tuple[frozenset[str], frozenset[str], Task], ...] = (
         frozenset({"document", "kap", "post", "title", "amount_nok", "line"}),
         frozenset(),
         score_allocations,
+    ),
+    (
+        frozenset({"document", "kap", "post", "amount_nok", "recipient_text", "recipient_kind"}),
+        frozenset(),
+        score_items,
     ),
 )
