@@ -12,18 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from kg import __version__
-from kg.actors import build_catalogue, find_mentions, load_registry
+from kg.actors import find_mentions, load_registry
 from kg.actors.relations import find_relations
 from kg.budget.extract import extract_tables
+from kg.entities import canonicalise, catalogue_of
 from kg.errors import InputError
 from kg.flows import extract_flows
 from kg.graph.build import build_quads
 from kg.graph.store import write_statements
 from kg.ingest import load_documents
 from kg.money.chain import table_flows
+from kg.plans import find_follow_ups, find_plans
 from kg.recognise import recognise
-from kg.records import Catalogue, Document, DocumentExtraction, Skipped
+from kg.records import Document, DocumentExtraction, Skipped
 from kg.report import build_report, write_report
+from kg.schemes import find_schemes
 from kg.segment import segment
 
 Progress = Callable[[str], None]
@@ -53,6 +56,9 @@ def extract(document: Document) -> DocumentExtraction:
         document, profile, segmentation, tables, mentions
     )
     flows = (*table_flows(document.name, profile, tables), *prose_flows)
+    schemes = find_schemes(document, profile, segmentation, mentions)
+    plans = find_plans(document, profile, segmentation, mentions)
+    follow_ups = find_follow_ups(document, profile, segmentation, mentions, schemes=schemes)
     return DocumentExtraction(
         document,
         profile,
@@ -63,17 +69,10 @@ def extract(document: Document) -> DocumentExtraction:
         flows=flows,
         changes=changes,
         total_checks=total_checks,
+        schemes=schemes,
+        plans=plans,
+        follow_ups=follow_ups,
     )
-
-
-def catalogue_of(extractions: Sequence[DocumentExtraction]) -> Catalogue:
-    """The build-wide entities: every organisation mentioned (and those a change or a
-    parent links them to) under one identity, and the dated changes between them."""
-    registry = load_registry()
-    actors = build_catalogue({e.document.name: e.mentions for e in extractions}, registry)
-    names = {actor.name for actor in actors}
-    changes = tuple(c for c in registry.changes if c.old in names and c.new in names)
-    return Catalogue(actors=actors, changes=changes)
 
 
 def read_corpus(
@@ -104,9 +103,9 @@ def build(
     if not extractions:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no files found"
         raise InputError(f"no document could be read ({reasons}); nothing written")
-    quads = build_quads(
-        extractions, software_version=__version__, catalogue=catalogue_of(extractions)
-    )
+    catalogue = catalogue_of(extractions)
+    extractions = canonicalise(extractions, catalogue)
+    quads = build_quads(extractions, software_version=__version__, catalogue=catalogue)
     report = build_report(extractions, skipped)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = (*write_statements(list(quads), out_dir), *write_report(report, out_dir))

@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 
 from kg.engine import GraphSource
 from kg.evaluate.metrics import Score
-from kg.evaluate.names import NameGroups
+from kg.evaluate.names import NameGroups, normal
 from kg.exports.actors import export_actors, export_relations
 from kg.exports.budget import export_budget
-from kg.exports.money import export_flows
+from kg.exports.money import export_flows, export_schemes, export_strategies
 from kg.exports.rows import ExportRow
 
 GoldRow = dict[str, str]
@@ -193,6 +193,52 @@ def score_items(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[
     return scores
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Names match when equal after folding, or one contains the other (long enough)."""
+    x, y = normal(a), normal(b)
+    if x == y:
+        return True
+    shorter, longer = sorted((x, y), key=len)
+    return len(shorter) >= 8 and shorter in longer
+
+
+def _score_named(
+    file: str, kind: str, gold: Sequence[GoldRow], predicted: Sequence[ExportRow]
+) -> list[Score]:
+    """Entities with names and aliases: a prediction is right when a name of it matches a
+    name of an annotated entity; each annotated entity counts once."""
+    covered = _documents(gold)
+    inside = [p for p in predicted if covered & set(str(p["documents"] or "").split("|"))]
+    gold_names = [
+        [g["canonical_name"], *(a for a in g.get("aliases", "").split("|") if a)] for g in gold
+    ]
+    found: set[int] = set()
+    correct = 0
+    for entity in inside:
+        names = [
+            str(entity["name"]),
+            *(a for a in str(entity.get("aliases") or "").split("|") if a),
+        ]
+        hits = [
+            index
+            for index, wanted in enumerate(gold_names)
+            if any(_same_name(n, w) for n in names for w in wanted)
+        ]
+        if hits:
+            correct += 1
+            found.update(hits)
+    return [Score(file, kind, len(inside), correct, len(gold), len(found))]
+
+
+def score_schemes(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+    return _score_named(file, "grant schemes", gold, export_schemes(graph))
+
+
+def score_strategies(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[Score]:
+    rows = [{**row, "aliases": None} for row in export_strategies(graph)]
+    return _score_named(file, "strategies and plans", gold, rows)
+
+
 # Which task scores a file: the columns it must have, and columns that mark another kind.
 TASKS: tuple[tuple[frozenset[str], frozenset[str], Task], ...] = (
     (
@@ -210,5 +256,15 @@ TASKS: tuple[tuple[frozenset[str], frozenset[str], Task], ...] = (
         frozenset({"document", "kap", "post", "amount_nok", "recipient_text", "recipient_kind"}),
         frozenset(),
         score_items,
+    ),
+    (
+        frozenset({"canonical_name", "aliases", "kap", "post", "administered_by", "documents"}),
+        frozenset(),
+        score_schemes,
+    ),
+    (
+        frozenset({"canonical_name", "type", "period", "owner", "documents"}),
+        frozenset(),
+        score_strategies,
     ),
 )

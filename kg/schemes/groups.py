@@ -1,0 +1,43 @@
+"""Which names are one entity: names that share a key, unless their periods differ.
+
+Used for schemes (no periods) and plans: "Nasjonal helse- og sykehusplan 2020-2023" and
+"Nasjonal helse- og sykehusplan 2016-2019" share a key but are two plans; a name
+without a period joins either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class KeyGroups:
+    """Union-find over items, each known by several keys and perhaps a period."""
+
+    def __init__(self, items: Sequence[tuple[Sequence[str], str | None]]) -> None:
+        self._parent = list(range(len(items)))
+        self._periods: list[set[str]] = [{p} if p else set() for _, p in items]
+        by_key: dict[str, int] = {}
+        for index, (keys, _) in enumerate(items):
+            for key in keys:
+                if key in by_key:
+                    self._join(by_key[key], index)
+                else:
+                    by_key[key] = index
+
+    def _find(self, index: int) -> int:
+        while self._parent[index] != index:
+            self._parent[index] = self._parent[self._parent[index]]
+            index = self._parent[index]
+        return index
+
+    def _join(self, a: int, b: int) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb or len(self._periods[ra] | self._periods[rb]) > 1:
+            return
+        low, high = min(ra, rb), max(ra, rb)
+        self._parent[high] = low
+        self._periods[low] |= self._periods[high]
+
+    def group(self, index: int) -> int:
+        """The group of item ``index``: the index of its first member."""
+        return self._find(index)

@@ -1,0 +1,56 @@
+"""Every rule in kg/data/schemes.toml matches the example written beside it, and every
+shape gives its example the canonical name written beside it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from conftest import prose_inputs
+
+from kg.rules import load_toml
+from kg.schemes import find_schemes
+
+
+def _pairs(node: Any, where: str) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("pattern") and isinstance(value, str):
+                example = node.get(key.replace("pattern", "example"))
+                assert isinstance(example, str), f"{where}.{key} has no example"
+                found.append((f"{where}.{key}", value, example))
+            found.extend(_pairs(value, f"{where}.{key}"))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found.extend(_pairs(item, f"{where}[{index}]"))
+    return found
+
+
+DATA = load_toml("schemes.toml")
+RULES = _pairs(DATA, "schemes.toml")
+SHAPES = [(s["name"], s["example"], s["expect"]) for s in DATA["shape"]]
+
+
+def test_schemes_data_every_pattern_has_an_example() -> None:
+    assert len(RULES) >= 20
+
+
+@pytest.mark.parametrize(("where", "pattern", "example"), RULES, ids=[r[0] for r in RULES])
+def test_schemes_data_pattern_matches_its_example(where: str, pattern: str, example: str) -> None:
+    flags = re.IGNORECASE if "recipient" in where or "scheme_id" in where else 0
+    assert re.search(pattern, example, flags), where
+
+
+@pytest.mark.parametrize("shape", DATA["shape"], ids=[s["name"] for s in DATA["shape"]])
+def test_schemes_data_triggers_start_every_match(shape: dict[str, Any]) -> None:
+    match = re.search(shape["pattern"], shape["example"])
+    assert match is not None
+    assert any(match.group(0).lower().startswith(t) for t in shape["triggers"]), shape["name"]
+
+
+@pytest.mark.parametrize(("name", "example", "expect"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_schemes_data_shape_gives_its_expected_name(name: str, example: str, expect: str) -> None:
+    document, profile, segmentation = prose_inputs(example)
+    assert expect in [m.name for m in find_schemes(document, profile, segmentation, ())], name
