@@ -1,8 +1,10 @@
 """The relation rules of ``kg/data/actors/relations.toml``, compiled.
 
-A trigger is written with slot words (SUBJ, OBJ, SUBJS, OBJS, SUBJ_GEN, OBJ_GEN, ACTOR,
-``...``) and matched against a sentence in which each actor mention stands as a
-placeholder: ``⟦n⟧`` for mention number n, ``⟪n⟫`` when it is in the genitive.
+A trigger is written with slot words (SUBJ, OBJ, SUBJS, OBJS, SUBJ_ENUM, OBJ_ENUM,
+SUBJ_GEN, OBJ_GEN, ACTOR, ``...``) and matched against a sentence in which each actor
+mention stands as a placeholder: ``⟦n⟧`` for mention number n, ``⟪n⟫`` when it is in the
+genitive. A rule may ask what kind of body a slot binds (a *shape*: "unit", "ministry"),
+told by the body's written or canonical name.
 """
 
 from __future__ import annotations
@@ -27,7 +29,28 @@ _ONE_GENITIVE = r"⟪\d+⟫"
 _ANY = r"[⟦⟪]\d+[⟧⟫]"
 # Mentions joined by commas, "og", "samt" or "eller", with at most a few words between.
 _LIST = r"⟦\d+⟧(?:(?=[^⟦⟪]{0,60}?(?:,|\bog\b|\bsamt\b|\beller\b))[^⟦⟪.;:]{1,60}?⟦\d+⟧)*"
-_SLOT = re.compile(r"\b(SUBJS|OBJS|SUBJ_GEN|OBJ_GEN|SUBJ|OBJ|ACTOR)\b|\.\.\.")
+# Mentions joined by nothing but commas and one last "og", "samt" or "eller" ("A, B og C"),
+# each perhaps followed by its abbreviation in parentheses.
+_ITEM = r"⟦\d+⟧(?: \(⟦\d+⟧\))?"
+_ENUM = rf"{_ITEM}(?:, {_ITEM})*(?:,? (?:og|samt|eller) {_ITEM})?"
+_SLOT = re.compile(r"\b(SUBJS|OBJS|SUBJ_ENUM|OBJ_ENUM|SUBJ_GEN|OBJ_GEN|SUBJ|OBJ|ACTOR)\b|\.\.\.")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What kind of body a slot may bind, told by its name (written or canonical).
+
+    "unit" fits "Senter for medisinsk etikk" and "SME" (whose canonical name is that);
+    "ministry" fits "Kommunal- og distriktsdepartementet" and "departementet".
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+    def fits(self, actor: str, surface: str) -> bool:
+        return bool(self.pattern.search(actor) or self.pattern.search(surface))
 
 
 @dataclass(frozen=True)
@@ -42,13 +65,29 @@ class RelationRule:
     issuer_subject: bool = False
     heading_object: bool = False  # the object is the body the numbered heading above names
     symmetric: bool = False
-    subject_surface: re.Pattern[str] | None = None
-    object_surface: re.Pattern[str] | None = None
-    object_exclude: re.Pattern[str] | None = None  # objects this rule never binds
+    subject_shape: Shape | None = None  # the subject must be a body of this shape
+    subject_not: Shape | None = None  # ... and not of this one
+    object_shape: Shape | None = None
+    object_not: Shape | None = None
     requires: re.Pattern[str] | None = None  # the sentence must contain this
+    window: int = 1  # 2: also read a sentence together with the next one of its paragraph
+    in_cells: bool = False  # also read table cells ("Skatteetaten v/Statens innkrevingssentral")
+    counterexamples: tuple[str, ...] = ()  # sentences the rule must find nothing in
 
     def applies_to(self, kind: DocumentKind) -> bool:
         return not self.kinds or kind in self.kinds
+
+    def subject_fits(self, actor: str, surface: str) -> bool:
+        return _fits(self.subject_shape, self.subject_not, actor, surface)
+
+    def object_fits(self, actor: str, surface: str) -> bool:
+        return _fits(self.object_shape, self.object_not, actor, surface)
+
+
+def _fits(shape: Shape | None, excluded: Shape | None, actor: str, surface: str) -> bool:
+    if shape is not None and not shape.fits(actor, surface):
+        return False
+    return excluded is None or not excluded.fits(actor, surface)
 
 
 @dataclass(frozen=True)
@@ -70,11 +109,7 @@ class RelationRules:
     rules: tuple[RelationRule, ...]
     sections: tuple[SectionRule, ...]
     negation: re.Pattern[str]
-
-    @property
-    def cues(self) -> frozenset[str]:
-        """Every rule's cues: the words worth looking for in a sentence."""
-        return frozenset(cue for rule in self.rules for cue in rule.cues)
+    shapes: tuple[Shape, ...] = ()
 
 
 def compile_trigger(trigger: str, max_gap: int) -> re.Pattern[str]:
@@ -89,7 +124,10 @@ def compile_trigger(trigger: str, max_gap: int) -> re.Pattern[str]:
             return _ANY
         role = "subj" if word.startswith("SUBJ") else "obj"
         counts[role] = counts.get(role, 0) + 1
-        body = _LIST if word.endswith("S") else _ONE_GENITIVE if "GEN" in word else _ONE
+        if word.endswith("_ENUM"):
+            body = _ENUM
+        else:
+            body = _LIST if word.endswith("S") else _ONE_GENITIVE if "GEN" in word else _ONE
         return f"(?P<{role}_{counts[role]}>{body})"
 
     return re.compile(_SLOT.sub(slot, trigger), re.IGNORECASE)
@@ -111,7 +149,15 @@ def _optional(entry: dict[str, Any], key: str) -> re.Pattern[str] | None:
     return re.compile(entry[key]) if key in entry else None
 
 
-def _rule(entry: dict[str, Any], max_gap: int) -> RelationRule:
+def _shape(entry: dict[str, Any], key: str, shapes: dict[str, Shape]) -> Shape | None:
+    if key not in entry:
+        return None
+    if entry[key] not in shapes:
+        raise KeyError(f"{key}: no shape {entry[key]!r} in [shape]")
+    return shapes[entry[key]]
+
+
+def _rule(entry: dict[str, Any], max_gap: int, shapes: dict[str, Shape]) -> RelationRule:
     name = entry.get("name", "?")
     try:
         rule = RelationRule(
@@ -125,10 +171,14 @@ def _rule(entry: dict[str, Any], max_gap: int) -> RelationRule:
             issuer_subject=entry.get("subject") == "issuer",
             heading_object=entry.get("object") == "heading",
             symmetric=bool(entry.get("symmetric", False)),
-            subject_surface=_optional(entry, "subject_surface"),
-            object_surface=_optional(entry, "object_surface"),
-            object_exclude=_optional(entry, "object_exclude"),
+            subject_shape=_shape(entry, "subject_shape", shapes),
+            subject_not=_shape(entry, "subject_not", shapes),
+            object_shape=_shape(entry, "object_shape", shapes),
+            object_not=_shape(entry, "object_not", shapes),
             requires=_optional(entry, "requires"),
+            window=int(entry.get("window", 1)),
+            in_cells=bool(entry.get("in_cells", False)),
+            counterexamples=tuple(entry.get("counterexamples", ())),
         )
     except (KeyError, ValueError, re.error) as error:
         raise KgError(f"{RULES_FILE}: rule {name!r}: {error}") from error
@@ -142,6 +192,8 @@ def _rule(entry: dict[str, Any], max_gap: int) -> RelationRule:
         raise KgError(f"{RULES_FILE}: rule {name!r}: trigger needs slots for {sorted(wanted)}")
     if rule.symmetric and rule.predicate is not RelationKind.MERGED_INTO:
         raise KgError(f"{RULES_FILE}: rule {name!r}: only merged_into can be symmetric")
+    if rule.window not in (1, 2):
+        raise KgError(f"{RULES_FILE}: rule {name!r}: window is 1 or 2 sentences")
     return rule
 
 
@@ -155,11 +207,27 @@ def _section(entry: dict[str, Any]) -> SectionRule:
     )
 
 
+def _shapes(data: dict[str, Any]) -> dict[str, Shape]:
+    shapes = {}
+    for name, entry in data.get("shape", {}).items():
+        try:
+            shapes[name] = Shape(
+                name,
+                re.compile(entry["pattern"]),
+                tuple(entry.get("examples", ())),
+                tuple(entry.get("counterexamples", ())),
+            )
+        except (KeyError, re.error) as error:
+            raise KgError(f"{RULES_FILE}: shape {name!r}: {error}") from error
+    return shapes
+
+
 @cache
 def relation_rules() -> RelationRules:
     data = load_toml(RULES_FILE)
     max_gap = int(data["max_gap"])
-    rules = tuple(_rule(entry, max_gap) for entry in data["rule"])
+    shapes = _shapes(data)
+    rules = tuple(_rule(entry, max_gap, shapes) for entry in data["rule"])
     names = [rule.name for rule in rules]
     if len(set(names)) != len(names):
         raise KgError(f"{RULES_FILE}: rule names must be unique")
@@ -167,4 +235,5 @@ def relation_rules() -> RelationRules:
         rules=rules,
         sections=tuple(_section(entry) for entry in data.get("section", ())),
         negation=re.compile(data["negation"], re.IGNORECASE),
+        shapes=tuple(shapes.values()),
     )

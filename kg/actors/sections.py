@@ -46,8 +46,11 @@ def headed_by(
     numbered heading (of any depth) ends its reach.
     """
     current: HeadingActor | None = None
-    found = []
+    found: list[HeadingActor | None] = []
     for number, block in enumerate(blocks):
+        if block.kind is BlockKind.CELL:
+            found.append(None)  # a table cell stands under no heading of its own
+            continue
         if block.kind is BlockKind.HEADING and heading_level(block.text) is not None:
             actors = heading_actors(block, placed.get(number, ()))
             current = (

@@ -5,13 +5,16 @@ heading, or one list item. Lines inside budget tables (many numbers, or tab-sepa
 cells) and blank lines belong to no block. Text runs across line breaks (and across the
 blank lines PDF text puts between lines) unless the break is a hard one: a heading, a
 list item, a table line, or a line that stops well short of the text width without
-punctuation while the next one starts with a capital.
+punctuation while the next one starts with a capital (or after a sentence's end, when
+the next one does not). A name alone on a line that the next line starts with is that
+text's heading ("Senter for X" above "Senter for X (SX) er ...").
 
-Sentences are cut inside prose and list-item blocks; a list item under an introduction
-ending in ":" is read together with that introduction. Every block keeps the column
-where each of its lines starts, so an actor mention found at (line, column) lands at an
-offset in a block and a sentence. The patterns and word lists are data: the [layout]
-table of kg/data/actors/relations.toml.
+Sentences are cut inside prose and list-item blocks; the first sentence of a list item
+under an introduction ending in ":" is read together with that introduction. The cells
+of tab-separated table lines are blocks of their own (``read_cells``), each one
+sentence. Every block keeps the column where each of its lines starts, so an actor
+mention found at (line, column) lands at an offset in a block and a sentence. The
+patterns and word lists are data: the [layout] table of kg/data/actors/relations.toml.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ _SPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d[\d ,.%]*")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def collapse(text: str) -> str:
@@ -49,6 +53,7 @@ class Layout:
     bullet: re.Pattern[str]
     sentence_end: re.Pattern[str]
     abbreviations: frozenset[str]
+    unit_abbreviations: frozenset[str]
     continuation_words: frozenset[str]
     max_heading_length: int
     short_line_share: float
@@ -66,6 +71,7 @@ def layout() -> Layout:
         bullet=re.compile(data["bullet_pattern"]),
         sentence_end=re.compile(data["sentence_end_pattern"]),
         abbreviations=frozenset(a.casefold() for a in data["abbreviations"]),
+        unit_abbreviations=frozenset(a.casefold() for a in data["unit_abbreviations"]),
         continuation_words=frozenset(w.casefold() for w in data["continuation_words"]),
         max_heading_length=int(data["max_heading_length"]),
         short_line_share=float(data["short_line_share"]),
@@ -79,6 +85,7 @@ class BlockKind(StrEnum):
     PROSE = "prose"
     HEADING = "heading"
     ITEM = "item"  # one list item
+    CELL = "cell"  # one cell of a tab-separated table line
 
 
 class Piece(NamedTuple):
@@ -169,7 +176,7 @@ def is_table_line(text: str, rules: Layout) -> bool:
         return True
     if not _DIGIT.search(stripped):
         return False
-    digits = sum(stripped.count(digit) for digit in "0123456789")
+    digits = sum(map(stripped.count, "0123456789"))
     if digits < rules.table_digit_share * (len(stripped) - stripped.count(" ")):
         return False
     if not _LETTER.search(stripped):
@@ -218,6 +225,11 @@ def _closes(previous: str, rules: Layout) -> bool:
     return word not in rules.abbreviations
 
 
+def _ends_with_word(text: str) -> bool:
+    """A line ending in a word and a full stop, not a number ("lov 1. mars") or a colon."""
+    return text.endswith((".", "!", "?")) and bool(_LETTER.search(text.rsplit(" ", 1)[-1]))
+
+
 def _is_heading(text: str, ends: bool, next_capital: bool, rules: Layout) -> bool:
     """A heading (of a line that starts a block): heading-shaped, or short and alone."""
     if len(text) > rules.max_heading_length:
@@ -252,13 +264,14 @@ def read_blocks(document: Document, rules: Layout | None = None) -> tuple[Block,
     closes = [_closes(text, rules) for text in texts]
     capital = [_starts_capital(text) for text in texts]
     # broken[i]: running text stops between line i and line i + 1 (the line was not wrapped:
-    # the next line's first word would have fitted on it)
+    # the next line's first word would have fitted on it), before a capital or after a
+    # sentence's end (a lower-case line after it comes from elsewhere on the page)
     broken = [
         table_after[i]
         or i + 1 == count
         or (
             not goes_on[i]
-            and capital[i + 1]
+            and (capital[i + 1] or (closes[i] and _ends_with_word(texts[i])))
             and len(texts[i]) + 1 + len(texts[i + 1].split(" ", 1)[0]) <= width
         )
         for i in range(count)
@@ -277,7 +290,10 @@ def read_blocks(document: Document, rules: Layout | None = None) -> tuple[Block,
         after_break = not current or (not goes_on[i - 1] and (broken[i - 1] or closes[i - 1]))
         heading = after_break and _is_heading(
             text,
-            broken[i] or (i + 1 < count and bullets[i + 1]),
+            broken[i]
+            or (i + 1 < count and bullets[i + 1])
+            # a name alone on its line that the next line starts with: that text's heading
+            or (i + 1 < count and not goes_on[i] and _named_by_next(text, texts[i + 1])),
             i + 1 == count or capital[i + 1],
             rules,
         )
@@ -297,6 +313,39 @@ def read_blocks(document: Document, rules: Layout | None = None) -> tuple[Block,
     if current:
         blocks.append(_block(kind, lines, texts, current))
     return tuple(blocks)
+
+
+def _named_by_next(text: str, following: str) -> bool:
+    """Whether ``text`` (its parentheses aside) is a name of several words that the next
+    line starts with: "Senter for X (SX)" above "Senter for X (SX) er ..."."""
+    if following[:1] != text[:1] or _ends_sentence(text):
+        return False
+    name = _PARENTHESES.sub("", text).strip()
+    if " " not in name:
+        return False
+    start = following[: len(name) + 1]
+    return start.casefold() in (name.casefold(), f"{name.casefold()} ", f"{name.casefold()}(")
+
+
+def read_cells(document: Document, rules: Layout | None = None) -> tuple[Block, ...]:
+    """The cells of tab-separated table lines that hold words, each a block of its own.
+
+    A cell names a recipient or a body ("Skatteetaten v/Statens innkrevingssentral"); only
+    rules marked for cells read them.
+    """
+    rules = rules or layout()
+    cells = []
+    for line in document.lines:
+        if "\t" not in line.text:
+            continue
+        column = 0
+        for cell in line.text.split("\t"):
+            text = " ".join(cell.split())
+            if _LETTER.search(text) and not is_table_line(text, rules):
+                start = column + len(cell) - len(cell.lstrip())
+                cells.append(Block(BlockKind.CELL, text, (Piece(line, start, 0),), (0,)))
+            column += len(cell) + 1
+    return tuple(cells)
 
 
 def _block(kind: BlockKind, lines: list[TextLine], texts: list[str], members: list[int]) -> Block:
@@ -319,8 +368,12 @@ def sentence_bounds(text: str, rules: Layout) -> list[tuple[int, int]]:
     start = 0
     for match in rules.sentence_end.finditer(text):
         stop = match.start()
-        word = text[text.rfind(" ", 0, stop) + 1 : stop].lstrip("«“\"'(").casefold()
-        if word in rules.abbreviations or (len(word) == 1 and word.isalpha()):
+        before = text.rfind(" ", 0, stop)
+        word = text[before + 1 : stop].lstrip("«“\"'(").casefold()
+        if word in rules.unit_abbreviations and _after_number(text, before):
+            if text[match.end() : match.end() + 1].isdigit():
+                continue  # "kr. 500"
+        elif word in rules.abbreviations or (len(word) == 1 and word.isalpha()):
             continue  # "bl.a. Helsedirektoratet", "Jan M. Olsen"
         if word.isdigit() and text[match.end() : match.end() + 1].isdigit():
             continue  # "31. 12"
@@ -331,10 +384,16 @@ def sentence_bounds(text: str, rules: Layout) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
+def _after_number(text: str, space: int) -> bool:
+    """Whether the word before offset ``space`` (a space) ends in a digit: "80 pst."."""
+    return space > 0 and text[space - 1].isdigit()
+
+
 def split_sentences(
     blocks: Sequence[Block], rules: Layout | None = None, *, only: Container[int] | None = None
 ) -> tuple[Sentence, ...]:
-    """Sentences of prose and list-item blocks; items carry their introduction along.
+    """Sentences of prose and list-item blocks (an item's first sentence carries its
+    introduction along), and of table cells (a cell is one sentence).
 
     ``only``: the numbers of the blocks whose sentences are wanted (default: all).
     """
@@ -346,15 +405,21 @@ def split_sentences(
             intro = None
         if block.kind is BlockKind.HEADING:
             continue
+        if block.kind is BlockKind.CELL:
+            if only is None or number in only:
+                sentences.append(_sentence(blocks, (Span(number, 0, len(block.text)),)))
+            continue
         wanted = only is None or number in only
         introduces = block.kind is BlockKind.PROSE and block.text.endswith(":")
         if not wanted and not introduces:
             continue
         bounds = sentence_bounds(block.text, rules)
         if wanted:
-            for start, end in bounds:
+            for index, (start, end) in enumerate(bounds):
                 own = Span(number, start, end)
-                spans = (intro, own) if block.kind is BlockKind.ITEM and intro else (own,)
+                # an introduction goes with the first sentence of a list item only
+                first_of_item = block.kind is BlockKind.ITEM and index == 0
+                spans = (intro, own) if first_of_item and intro else (own,)
                 sentences.append(_sentence(blocks, spans))
         if introduces and bounds:
             intro = Span(number, *bounds[-1])
