@@ -449,6 +449,53 @@ def actor(name: str, out: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("name", required=False)
+@out_option
+@format_option("table", "csv", "json")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of the analysis (repeatable), e.g. --param year=2018.",
+)
+def analyse(name: str | None, out: Path | None, fmt: str, params: tuple[str, ...]) -> None:
+    """Run the analysis NAME over the built graph; without NAME, list the analyses with
+    their parameters.
+
+    Reads the build in the output folder (the graph is queried, not the documents);
+    writes a table, CSV or JSON to standard output.
+    """
+    from kg.analysis.registry import LIST_COLUMNS, analysis, listing, parse_params
+    from kg.engine import Engine
+    from kg.exports.formats import write_rows
+
+    if name is None:
+        write_rows(listing(), LIST_COLUMNS, fmt)
+        return
+    spec = analysis(name)
+    values = parse_params(spec, params)
+    write_rows(spec.run(Engine.open(output_dir(out)), values), spec.columns, fmt)
+
+
+@cli.command()
+@out_option
+def view(out: Path | None) -> None:
+    """Write the HTML views of the built graph into <out>/views/: an index page, an
+    overview, money flows per year, governance, a page per actor and grant scheme, and
+    a flow chart of money by layer. Every page works offline.
+
+    Reads the build in the output folder; writes <out>/views/ (each file atomically).
+    """
+    from kg.engine import Engine
+    from kg.views import write_views
+
+    target = output_dir(out)
+    written = write_views(Engine.open(target), target / "views")
+    click.echo(f"wrote {len(written)} files into {target / 'views'}; open index.html")
+
+
+@cli.command()
 @out_option
 @click.option(
     "--eval",

@@ -545,3 +545,67 @@ def corpus_documents(corpus_dir: Path) -> list[tuple[Document, Profile, Segmenta
     documents, skipped = load_documents([corpus_dir])
     assert not skipped
     return [(d, recognise(d), segment(d)) for d in sorted(documents, key=lambda d: d.name)]
+
+
+# --------------------------------------------------------------------------- views
+# A graph whose names and quotes are hostile HTML: every page must show them as text.
+
+HOSTILE_NAME = 'Tilskudd <script>alert("navn")</script> AS'
+HOSTILE_SCHEME = 'Ordning "<img src=x onerror=alert(1)>"'
+HOSTILE_QUOTE = '</script><script>alert("sitat")</script> 5 mill. kroner til <b>fet</b> & co'
+
+
+def hostile_letter() -> DocumentExtraction:
+    """The allocation letter of the graph tests, its flows paid to hostile names."""
+    from dataclasses import replace
+
+    letter = graph_allocation_letter("brev<script>.txt")
+    total, scheme, own = letter.flows
+    grant = replace(
+        scheme,
+        recipient=HOSTILE_NAME,
+        recipient_kind=RecipientKind.ORGANISATION,
+        recipient_text=HOSTILE_NAME,
+        kind=FlowKind.GRANT,
+        quote=HOSTILE_QUOTE,
+        amount_nok=5_000_000,
+        parent_line=None,
+    )
+    flows = (
+        total,
+        replace(scheme, recipient=HOSTILE_SCHEME, quote=HOSTILE_QUOTE, parent_line=None),
+        replace(own, recipient='<iframe src="x">kampanjer', parent_line=None),
+        grant,
+    )
+    schemes = tuple(replace(s, name=HOSTILE_SCHEME) for s in letter.schemes)
+    return replace(letter, flows=flows, schemes=schemes, follow_ups=())
+
+
+@pytest.fixture
+def hostile_dataset() -> Dataset:
+    """A proposition and a letter whose recipients and quotes are HTML and script."""
+    return build_dataset(
+        (graph_proposition(), hostile_letter()),
+        software_version=GRAPH_SOFTWARE_VERSION,
+        catalogue=GRAPH_CATALOGUE,
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_graph_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo corpus built once per test session (in this process)."""
+    from kg.pipeline import build, demo_corpus
+
+    out = tmp_path_factory.mktemp("demo-graph")
+    build([demo_corpus()], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus_graph_dir(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus built once per test session (in this process)."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("corpus-graph")
+    build([corpus_dir], out)
+    return out

@@ -29,6 +29,12 @@ FUNDING_COLUMNS = (
     "document",
     "line",
     "quote",
+    "flow",
+    "part_of",
+    "source_type",
+    "recipient_kind",
+    "purpose",
+    "document_year",
 )
 GOVERNANCE_COLUMNS = (
     "source",
@@ -43,7 +49,7 @@ GOVERNANCE_COLUMNS = (
 
 
 def funding_rows(graph: GraphSource) -> list[ExportRow]:
-    integers = {"amount_nok", "fiscal_year", "kap", "post", "line"}
+    integers = {"amount_nok", "fiscal_year", "kap", "post", "line", "document_year"}
     return query_rows(graph, "funding_edges", FUNDING_COLUMNS, integers=integers)
 
 
