@@ -354,7 +354,7 @@ INFLECTIONS: list[tuple[str, list[Found]]] = [
         "Pasient og brukerombudene",
         [("Pasient og brukerombudene", "Pasient- og brukerombudet", "ombud")],
     ),
-    ("Virke og virke", [("Virke", "Virke", "ngo")]),
+    ("medlemmer i Virke og virke", [("Virke", "Virke", "ngo")]),
 ]
 
 

@@ -81,11 +81,20 @@ class GenericReferences:
             return None
         return actor.name, actor.type.value
 
+    def parties(self, context: ActorContext) -> dict[str, tuple[str, str] | None]:
+        """Each term's party in ``context``'s document (worked out once per document)."""
+        key = (self.name, id(self))
+        known = context.memo.get(key)
+        if not isinstance(known, dict):
+            known = {term: self.party(term, context) for term in self.terms}
+            context.memo[key] = known
+        return known
+
     def match(self, doc: Doc) -> list[Found]:
         context = context_of(doc)
         if context is None or context.kind is None:
             return []
-        parties = {term: self.party(term, context) for term in self.terms}
+        parties = self.parties(context)
         if not any(parties.values()):
             return []
         taken = covered(doc, self.spans_key)

@@ -8,8 +8,12 @@ through the actor pipeline (:mod:`kg.actors.nlp`) in order, sharing one
 generic words and names shared by an old and a new body) and the abbreviations it
 defines.
 
-Afterwards, within the document, spellings of a shape-found name that differ only in
-case, hyphens or spaces are merged under the most frequent one.
+Afterwards, within the document (:mod:`kg.actors.variants`), a name found by its shape
+that is a fragment or a variant spelling of a registry body the document names is that
+body, names the document writes as its own units ("det interne Senter for ...") or as
+an activity's ("kampanjen X") go,
+and spellings of a shape-found name that differ only in case, hyphens or spaces are
+merged under the most frequent one.
 """
 
 from __future__ import annotations
@@ -21,11 +25,13 @@ from datetime import date
 
 from spacy.language import Language
 
+from kg.actors.cues import load_cues
 from kg.actors.names import fold
 from kg.actors.nlp import actor_pipeline
 from kg.actors.paragraphs import paragraphs
 from kg.actors.registry import ActorRegistry, load_registry
 from kg.actors.spans import ActorContext, actor_spans
+from kg.actors.variants import not_bodies, settle_variants
 from kg.records import ActorMention, Document, Profile
 
 MID_YEAR = (7, 1)  # the date a fiscal year's document speaks of, for renamed bodies
@@ -59,18 +65,27 @@ def find_mentions(
     nlp = nlp or actor_pipeline(registry)
     context = document_context(profile, registry)
     blocks = list(paragraphs(document))
-    docs = []
+    context.text = "\n".join(block.text for block in blocks)
+    docs, offset = [], 0
     for block in blocks:
         doc = nlp.make_doc(block.text)
         doc._.actor_context = context
+        doc._.block_start = offset
+        offset += len(block.text) + 1
         docs.append(doc)
     found: list[ActorMention] = []
+    preceding: list[tuple[ActorMention, str]] = []
     for block, doc in zip(blocks, nlp.pipe(docs), strict=True):
         for span in actor_spans(doc):
             line, column = block.locate(span.start_char)
             surface = block.text[span.start_char : span.end_char]
-            found.append(ActorMention(span._.actor, surface, line, column, span._.actor_rule))
-    return merge_shape_names(found, registry)
+            mention = ActorMention(span._.actor, surface, line, column, span._.actor_rule)
+            found.append(mention)
+            if span.start and not span._.actor_rule.startswith("registry"):
+                preceding.append((mention, doc[span.start - 1].text))
+    dropped = not_bodies(preceding, registry, load_cues().not_a_head)
+    kept = [m for m in found if m.actor not in dropped]
+    return merge_shape_names(settle_variants(kept, registry), registry)
 
 
 def merge_shape_names(

@@ -85,10 +85,12 @@ def _written_forms(name: str) -> set[str]:
 
 
 def _case_forms(name: str) -> set[str]:
-    """A capitalised short name is also written in capitals: "Ukom", "UKOM" (not "LEVE", "Leve")."""
+    """A capitalised short name is also written in capitals: "Ukom" "UKOM", "UiO" "UIO"
+    (not "LEVE" "Leve")."""
     forms = {name}
-    if name.isalpha() and name[:1].isupper() and name[1:].islower():
-        forms.add(name.upper())
+    mixed = any(c.isupper() for c in name[1:]) and any(c.islower() for c in name)
+    if name.isalpha() and name[:1].isupper() and (name[1:].islower() or mixed):
+        forms.add(name.upper())  # "Ukom" -> "UKOM", "UiO" -> "UIO"
     return forms
 
 
@@ -114,3 +116,63 @@ def strip_genitive(name: str) -> str:
     """``name`` without the genitive of its last word: "Bergen kommunes" -> "Bergen kommune"."""
     stems = genitive_stems(name)
     return stems[0] if stems else name
+
+
+_DEFINITE_ENDINGS = ("et", "en")
+LONG_WORD = 6  # a word this long may carry a stray letter
+_ACRONYM_PAIR = re.compile(r"[A-ZÆØÅ]{2}")
+
+
+def _definiteness(word: str) -> list[str]:
+    """The word in its other definite/indefinite form: "Helsedirektorat" <-> "...direktoratet"."""
+    if len(word) < 5 or not word.isalpha():
+        return []
+    forms = [word + ending for ending in _DEFINITE_ENDINGS]
+    if word.endswith(_DEFINITE_ENDINGS):
+        forms.append(word[:-2])
+    return forms
+
+
+def _transpositions(word: str) -> list[str]:
+    """``word`` with two adjacent capitals swapped: "HRF" -> "RHF", "CRBNe" -> "CBRNe"."""
+    if not _ACRONYM_PAIR.search(word):
+        return []
+    forms = []
+    for at in range(len(word) - 1):
+        pair = word[at : at + 2]
+        if pair.isupper() and pair.isalpha() and pair[0] != pair[1]:
+            forms.append(word[:at] + pair[::-1] + word[at + 2 :])
+    return forms
+
+
+def _deletions(word: str) -> list[str]:
+    """``word`` with one letter too many taken out: "Euoropa" -> "Europa"."""
+    if len(word) < LONG_WORD or not word.isalpha():
+        return []
+    return [word[:at] + word[at + 1 :] for at in range(1, len(word))]
+
+
+def tolerant_variants(name: str) -> tuple[str, ...]:
+    """Forms a misspelt or shortened name may stand for, one word changed at a time.
+
+    A word in its other definite form ("Helsedirektorat", "Universitet i Tromsø"), an
+    acronym with two letters swapped ("Helse Vest HRF", "CRBNe-senteret"), a long word
+    with one letter too many ("WHO Euoropa"), and "center" for "senter".
+
+    >>> "Helsedirektoratet" in tolerant_variants("Helsedirektorat")
+    True
+    >>> "Helse Vest RHF" in tolerant_variants("Helse Vest HRF")
+    True
+    """
+    words = collapse(name).split(" ")
+    variants: list[str] = []
+    for index, word in enumerate(words):
+        head, dash, tail = word.partition("-")
+        forms = _definiteness(head) + _transpositions(head) + _deletions(head)
+        if "center" in head:  # Danish/Swedish spelling: "Utviklingscenter"
+            forms.append(head.replace("center", "senter"))
+        changed = [f + dash + tail for f in forms]
+        if dash:
+            changed += [head + dash + f for f in _definiteness(tail)]
+        variants += [" ".join([*words[:index], form, *words[index + 1 :]]) for form in changed]
+    return tuple(dict.fromkeys(variants))

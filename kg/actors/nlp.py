@@ -19,7 +19,14 @@ from spacy.language import Language
 from spacy.util import registry as spacy_registry
 
 # Importing the component modules registers their factories.
-from kg.actors import abbreviations, generic, registry_matcher, shape_ruler  # noqa: F401
+from kg.actors import (  # noqa: F401
+    abbreviations,
+    cue_ruler,
+    generic,
+    municipal,
+    registry_matcher,
+    shape_ruler,
+)
 from kg.actors.registry import ActorRegistry, load_registry, load_registry_from
 from kg.actors.tokenizer import TOKENIZER
 from kg.rules import data_path

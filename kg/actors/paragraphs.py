@@ -9,8 +9,9 @@ maps back to a line and a column.
 PDF text puts blank lines inside sentences at page and column breaks ("… på Kalnes,
 Sykehuset" / "" / "Østfold HF."). A block is continued over up to ``MAX_GAP`` blank
 lines when its sentence is visibly open: it does not end in punctuation or a number,
-and the next block starts in lower case, or both sides of the break are capitalised
-words of a block that is not a one-line heading.
+and the next block starts in lower case, or the block ends in a word no sentence ends
+with ("Landsrådet for" / "" / "Norges barne- og ungdomsorganisasjoner"), or both sides
+of the break are capitalised words of a block that is not a one-line heading.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ from kg.records import Document, TextLine
 MAX_GAP = 2  # blank lines a sentence may run over
 HEADING_LENGTH = 40  # a one-line block shorter than this may be a heading
 _CLOSED = tuple('.:;!?)]»"')
+# Words no sentence or name ends with: a block ending in one goes on after the gap.
+OPEN_ENDINGS = frozenset(
+    {"for", "og", "i", "av", "til", "med", "på", "om", "fra", "eller", "samt", "ved", "mot"}
+    | {"etter", "mellom", "innen", "of", "and", "the", "&", "øremerket", "øremerkes"}
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ def continues(block: list[TextLine], following: TextLine) -> bool:
     first = following.text.strip()
     if last.endswith(_CLOSED) or last[-1].isdigit():
         return False
-    if first[0].islower():
+    if first[0].islower() or last.split()[-1].lower() in OPEN_ENDINGS:
         return True
     heading = len(block) == 1 and len(last) < HEADING_LENGTH
     return not heading and last.split()[-1][0].isupper() and first[0].isupper()

@@ -15,16 +15,25 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from kg.actors.names import collapse, fold, genitive_stems, is_case_sensitive
+from kg.actors.names import (
+    collapse,
+    fold,
+    genitive_stems,
+    is_case_sensitive,
+    tolerant_variants,
+)
 from kg.records import Actor, ActorChange, ActorType, RelationKind
 from kg.rules import data_path
 
 CASE_SENSITIVE_NOTE = "case_sensitive"
 CHANGE_KINDS = (RelationKind.RENAMED_TO, RelationKind.MERGED_INTO)
+# How long after a body ceased a document may still use its name for the body itself
+# (a report on the year of the change); later, the name means the body that carried on.
+SUCCESSOR_GRACE = timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,7 @@ class ActorRegistry:
         self.changes = tuple(sorted(changes, key=lambda c: (c.date, c.old, c.new)))
         self.sources = sources
         flagged = set(case_sensitive)
+        self.common_words = frozenset(flagged)  # bodies whose names are ordinary words
         self.names = tuple(
             RegistryName(text, actor.name, actor.name in flagged or is_case_sensitive(text))
             for actor in self.actors.values()
@@ -62,10 +72,16 @@ class ActorRegistry:
         )
         self._exact: dict[str, list[str]] = {}
         self._folded: dict[str, list[str]] = {}
+        self._any_case: dict[str, list[str]] = {}  # every name, case ignored (tolerant lookup)
         for name in self.names:
             _add(self._exact, collapse(name.text), name.canonical)
+            _add(self._any_case, fold(name.text), name.canonical)
             if not name.case_sensitive:
                 _add(self._folded, fold(name.text), name.canonical)
+        self._changes_from: dict[str, list[ActorChange]] = {}
+        self._tolerated: dict[tuple[str, date | None], Actor | None] = {}  # remembered
+        for change in self.changes:
+            self._changes_from.setdefault(change.old, []).append(change)
         for change in self.changes:
             for end in (change.old, change.new):
                 if end not in self.actors:
@@ -112,6 +128,51 @@ class ActorRegistry:
             else:
                 found = tuple(c for c in found if self.existed(c, _as_date(on_date)))
         return self.actors[found[0]] if len(found) == 1 else None
+
+    def lookup_tolerant(self, name: str, on_date: date | str | None = None) -> Actor | None:
+        """:meth:`lookup`, else the one body ``name`` names when read with tolerance.
+
+        For names a rule already knows to be names (after "organisasjonen", in a name
+        shape): case is ignored even for names listed as ordinary words ("organisasjonen
+        Mot"), and one word may be in its other definite form or have two capitals
+        swapped ("Helsedirektorat", "Helse Vest HRF"); :func:`~kg.actors.names.tolerant_variants`.
+        """
+        key = (name, None if on_date is None else _as_date(on_date))
+        if key not in self._tolerated:
+            self._tolerated[key] = self._lookup_tolerant(name, on_date)
+        return self._tolerated[key]
+
+    def _lookup_tolerant(self, name: str, on_date: date | str | None) -> Actor | None:
+        found = self.lookup(name, on_date)
+        if found is not None:
+            return found
+        for form in (collapse(name), *tolerant_variants(name)):
+            keys = (fold(f) for f in (form, *genitive_stems(form)))
+            owners = {canonical for key in keys for canonical in self._any_case.get(key, ())}
+            if len(owners) == 1:
+                return self.actors[owners.pop()]
+            if owners:
+                return None
+        return None
+
+    def carried_on(self, canonical: str, on_date: date | str) -> str:
+        """The body that carried on ``canonical``'s by ``on_date``, through changes that took
+        effect more than :data:`SUCCESSOR_GRACE` before it (``canonical`` when none did).
+
+        "Høgskolen i Oslo" in a 2018 document is Høgskolen i Oslo og Akershus (merged in
+        2011); that body's own rename of January 2018 is too recent to be followed.
+        """
+        day, current, seen = _as_date(on_date), canonical, {canonical}
+        while True:
+            following = [
+                c
+                for c in self._changes_from.get(current, ())
+                if _as_date(c.date) + SUCCESSOR_GRACE <= day
+            ]
+            if not following or following[0].new in seen:
+                return current
+            current = following[0].new
+            seen.add(current)
 
     def _ended(self, canonical: str) -> bool:
         return any(change.old == canonical for change in self.changes)

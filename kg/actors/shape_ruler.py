@@ -3,8 +3,9 @@
 "Politidirektoratet", "Bergen kommune", "Helse Bergen HF", "Statsforvalteren i Agder",
 "Senter for omsorgsforskning": the rules are data (:mod:`kg.actors.shapes`). A found name
 is normalised (dashes and whitespace folded, a genitive -s dropped where the rule allows
-one) and looked up in the registry: a listed body keeps its canonical name and type, any
-other becomes a body of its own, typed by the rule.
+one) and looked up in the registry, tolerating a word in its other definite form or two
+swapped capitals ("Finansdepartement", "Helse Vest HRF"): a listed body keeps its
+canonical name and type, any other becomes a body of its own, typed by the rule.
 """
 
 from collections.abc import Iterator
@@ -17,12 +18,17 @@ from spacy.tokens import Doc, Span
 from kg.actors.names import collapse, strip_genitive
 from kg.actors.registry import ActorRegistry
 from kg.actors.shapes import ShapeRule, load_shapes
-from kg.actors.spans import SPANS_KEY, Found, actor_spans, claim, context_of, text_of
+from kg.actors.spans import (
+    SPANS_KEY,
+    Found,
+    actor_spans,
+    claim,
+    context_of,
+    starts_sentence,
+    text_of,
+)
 
 UNBOUNDED = 24  # the reach of a pattern with "*" or "+": tokens either side of its trigger
-
-# A token after which a capital letter says nothing about a name.
-SENTENCE_BREAKS = frozenset('.:;!?•·*»«"-–/')
 
 
 @Language.factory(
@@ -37,19 +43,6 @@ def make_shape_ruler(
     nlp: Language, name: str, *, registry: ActorRegistry, shapes: str, spans_key: str
 ) -> "ShapeRuler":
     return ShapeRuler(nlp, name, registry=registry, shapes=shapes, spans_key=spans_key)
-
-
-def starts_sentence(doc: Doc, index: int) -> bool:
-    """Whether token ``index`` may be the first word of a sentence, heading or cell."""
-    if index == 0:
-        return True
-    previous = doc[index - 1]
-    return (
-        previous.is_space
-        or previous.like_num
-        or previous.text in SENTENCE_BREAKS
-        or previous.text.endswith(".")
-    )
 
 
 def shape_name(text: str, *, genitive: bool) -> str:
@@ -92,16 +85,20 @@ class ShapeRuler:
         context = context_of(doc)
         on_date = context.on_date if context else None
         found: list[tuple[int, Found]] = []
-        ends = self.genitive_ends(doc)
-        for match_id, start, end in self.candidates(doc):
+        candidates = self.candidates(doc)
+        ends = self.genitive_ends(doc) if candidates else []
+        for match_id, start, end in candidates:
             order = int(doc.vocab.strings[match_id])
             rule = self.rules[order]
             if rule.mid_sentence and starts_sentence(doc, start):
                 continue
-            if any(start <= last < end - 1 for last in ends):
+            owner = start if "ORTH" in rule.pattern[0] else -1  # "FNs narkotikakommisjon"
+            if any(start <= last < end - 1 and last != owner for last in ends):
                 continue  # runs on past a genitive name: "DFØs overordnede rundskriv"
             name = shape_name(doc[start:end].text, genitive=rule.genitive)
-            actor = self.registry.lookup(name, on_date)
+            actor = self.registry.lookup_tolerant(name, on_date)
+            if actor is None and rule.registry_only:
+                continue
             label = actor.type.value if actor else rule.label.value
             span = Span(doc, start, end, label=label)
             found.append((order, Found(span, actor.name if actor else name, f"shape:{rule.rule}")))
@@ -116,6 +113,19 @@ class ShapeRuler:
             if span.text[-1:] in "s'’" and self.registry.is_genitive(span.text)
         ]
 
+    def document_triggers(self, doc: Doc) -> list[str]:
+        """The trigger words the whole document holds (read once per document): most
+        paragraphs need only be searched for those."""
+        context = context_of(doc)
+        if context is None or not context.text:
+            return self.trigger_words
+        key = (self.name, id(self))
+        found = context.memo.get(key)
+        if not isinstance(found, list):
+            found = [word for word in self.trigger_words if word in context.text]
+            context.memo[key] = found
+        return found
+
     def candidates(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(rule index as a string id, start, end) of every pattern match in ``doc``.
 
@@ -124,7 +134,7 @@ class ShapeRuler:
         """
         matches: list[tuple[int, int, int]] = []
         text = text_of(doc)
-        present = {word for word in self.trigger_words if word in text}
+        present = {word for word in self.document_triggers(doc) if word in text}
         for trigger, matcher in self.matchers.items():
             if not trigger:
                 matches.extend(matcher(doc))

@@ -19,7 +19,9 @@ One JSON object per line::
 - ``genitive`` (optional): the last word may carry a genitive -s that is not part of the
   name ("Bergen kommunes" names "Bergen kommune");
 - ``mid_sentence`` (optional): the match must not start a sentence, where a capital
-  letter says nothing ("Regelverket skal ..." is not a name like "Kystverket").
+  letter says nothing ("Regelverket skal ..." is not a name like "Kystverket");
+- ``registry_only`` (optional): the match counts only if it is a registry body read with
+  tolerance (a misspelt known name: "WHO Euoropa"); it never names a new body.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class ShapeRule:
     trigger: tuple[str, ...] = ()  # substrings; empty: run everywhere
     genitive: bool = False
     mid_sentence: bool = False
+    registry_only: bool = False
 
 
 def shapes_path() -> Path:
@@ -58,6 +61,7 @@ def _parse(raw: dict[str, Any], where: str) -> ShapeRule:
         "example",
         "genitive",
         "mid_sentence",
+        "registry_only",
     }
     if unknown:
         raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
@@ -76,6 +80,7 @@ def _parse(raw: dict[str, Any], where: str) -> ShapeRule:
         trigger=tuple(str(t) for t in raw.get("trigger", ())),
         genitive=bool(raw.get("genitive", False)),
         mid_sentence=bool(raw.get("mid_sentence", False)),
+        registry_only=bool(raw.get("registry_only", False)),
     )
 
 

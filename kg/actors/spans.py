@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -25,12 +26,17 @@ from kg.records import DocumentKind
 
 SPANS_KEY = "actors"
 
+# A token after which a capital letter says nothing about a name.
+SENTENCE_BREAKS = frozenset('.:;!?•·*»«"-–/')
+
 if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
 if not Span.has_extension("actor_rule"):
     Span.set_extension("actor_rule", default=None)
 if not Doc.has_extension("actor_context"):
     Doc.set_extension("actor_context", default=None)
+if not Doc.has_extension("block_start"):
+    Doc.set_extension("block_start", default=None)  # where the Doc starts in its context's text
 if not Doc.has_extension("folded_text"):
     Doc.set_extension("folded_text", default=None)  # set by the actor pipeline's tokenizer
 
@@ -40,7 +46,9 @@ class ActorContext:
     """The document a paragraph belongs to, shared by all its paragraphs' Docs.
 
     ``abbreviations`` grows as the paragraphs are read in order: an abbreviation
-    defined in one paragraph resolves in every later one.
+    defined in one paragraph resolves in every later one. ``text`` is the whole
+    document's text: :meth:`written_in_lower_case` asks it whether a capitalised word
+    is an ordinary word elsewhere ("Menn i helse": "menn").
     """
 
     kind: DocumentKind | None = None
@@ -49,6 +57,29 @@ class ActorContext:
     addressee: str | None = None
     # "Bufdir" -> (canonical name, ActorType value) of the body it was defined for
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    text: str = ""
+    _lower_case: dict[str, bool] = field(default_factory=dict, repr=False)
+    # what a component works out once per document (keyed by the component)
+    memo: dict[object, object] = field(default_factory=dict, repr=False)
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether the document writes ``word`` in lower case as a word of its own."""
+        key = word.lower()
+        if key not in self._lower_case:
+            self._lower_case[key] = _stands_alone(self.text, key)
+        return self._lower_case[key]
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no letter, digit or hyphen either side."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word) : at + len(word) + 1] or " "
+        if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 @dataclass(frozen=True)
@@ -60,14 +91,27 @@ class Found:
     rule: str
 
 
+def _extension(doc: Doc, name: str) -> object:
+    """``doc._.<name>``, read where spaCy keeps it (``doc._`` builds an object per read,
+    and the components read these on every paragraph)."""
+    data = cast(dict[object, object], doc.user_data)  # keys are tuples, whatever the stub says
+    return data.get(("._.", name, None, None))
+
+
 def context_of(doc: Doc) -> ActorContext | None:
-    context = doc._.actor_context
+    context = _extension(doc, "actor_context")
     return context if isinstance(context, ActorContext) else None
+
+
+def block_start_of(doc: Doc) -> int | None:
+    """Where ``doc`` starts in its context's text (None: a Doc read on its own)."""
+    start = _extension(doc, "block_start")
+    return start if isinstance(start, int) else None
 
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, kept by the tokenizer (rebuilding it from the tokens is slow)."""
-    text = doc._.folded_text
+    text = _extension(doc, "folded_text")
     return text if isinstance(text, str) else doc.text
 
 
@@ -109,3 +153,16 @@ def covered(doc: Doc, key: str = SPANS_KEY) -> list[bool]:
     for span in actor_spans(doc, key):
         taken[span.start : span.end] = [True] * len(span)
     return taken
+
+
+def starts_sentence(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` may be the first word of a sentence, heading or cell."""
+    if index == 0:
+        return True
+    previous = doc[index - 1]
+    return (
+        previous.is_space
+        or previous.like_num
+        or previous.text in SENTENCE_BREAKS
+        or previous.text.endswith(".")
+    )
