@@ -140,8 +140,14 @@ def score_allocations(graph: GraphSource, file: str, gold: Sequence[GoldRow]) ->
 STOPWORDS = frozenset({"til", "for", "og", "med", "som", "den", "det", "de", "av", "i", "på", "en"})
 
 
+GROUP_KINDS = frozenset({"municipalities", "county_governors", "regional_health_authorities"})
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-zæøå0-9]+", text.casefold()) if len(w) > 3} - STOPWORDS
+    """Content words, cut to a stem of six letters so inflections meet
+    ("Vertskommunetilskuddet" ~ "Vertskommunetilskudd")."""
+    words = {w for w in re.findall(r"[a-zæøå0-9]+", text.casefold()) if len(w) > 3}
+    return {w[:6] for w in words - STOPWORDS}
 
 
 def score_items(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[Score]:
@@ -159,6 +165,9 @@ def score_items(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[
         for f in export_flows(graph)
         if f["document"] in covered and (str(f["document"]), f["line"]) not in table_lines
     ]
+    aliases = {
+        str(a["name"]): " ".join(str(a["aliases"] or "").split("|")) for a in export_actors(graph)
+    }
     used: set[int] = set()
     found = 0
     agree = {"is_total": 0, "recipient_kind": 0}
@@ -169,9 +178,11 @@ def score_items(graph: GraphSource, file: str, gold: Sequence[GoldRow]) -> list[
                 continue
             if flow["kap"] != int(item["kap"]) or flow["post"] not in posts:
                 continue
-            recipient = _words(str(flow["recipient"] or ""))
+            name = str(flow["recipient"] or "")
+            recipient = _words(f"{name} {aliases.get(name, '')}")
             wanted = _words(item["recipient_text"]) | _words(item["recipient_canonical"])
-            if recipient and not recipient & wanted:
+            same_group = flow["recipient_kind"] == item["recipient_kind"] in GROUP_KINDS
+            if recipient and not recipient & wanted and not same_group:
                 continue
             used.add(index)
             found += 1
