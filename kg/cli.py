@@ -62,7 +62,13 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @out_option
 @click.option("--strict", is_flag=True, help="Fail (and write nothing) if any file is skipped.")
-def build(paths: tuple[Path, ...], out: Path | None, strict: bool) -> None:
+@click.option(
+    "--validate",
+    "check_shapes",
+    is_flag=True,
+    help="Also check the graph against the SHACL shapes (slower; needs pySHACL).",
+)
+def build(paths: tuple[Path, ...], out: Path | None, strict: bool, check_shapes: bool) -> None:
     """Build the graph from PATHS (files or folders; default: the bundled demo corpus).
 
     Reads text files (UTF-8, Windows-1252, Latin-1) and PDFs with a text layer. Writes
@@ -88,6 +94,34 @@ def build(paths: tuple[Path, ...], out: Path | None, strict: bool) -> None:
         f"{summary['skipped']} files skipped"
     )
     click.echo(f"wrote {', '.join(str(p) for p in result.written)}")
+    if check_shapes:
+        from kg.validate import validate_build
+
+        violations = validate_build(target)
+        for violation in violations:
+            click.echo(f"SHACL: {violation}", err=True)
+        click.echo(f"SHACL: {'conforms' if not violations else f'{len(violations)} violations'}")
+        if violations:
+            sys.exit(1)
+
+
+@cli.command()
+@out_option
+def validate(out: Path | None) -> None:
+    """Check the build against the SHACL shapes (ontology/shapes.ttl), with pySHACL.
+
+    Reads the build in the output folder; prints "conforms" or one line per violation
+    (node, property, message) and exits 1.
+    """
+    from kg.validate import validate_build
+
+    violations = validate_build(output_dir(out))
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        click.echo(f"kg: {len(violations)} SHACL violations", err=True)
+        sys.exit(1)
+    click.echo("conforms")
 
 
 @cli.command()

@@ -10,7 +10,7 @@ from pyshacl import validate
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, SH
 
-from kg.graph.namespace import HKG, PREFIXES
+from kg.graph.namespace import HKG, PREFIXES, SCHEMA
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 VALID = sorted((ONTOLOGY_DIR / "examples" / "valid").glob("*.ttl"))
@@ -61,3 +61,27 @@ def test_ontology_shapes_built_graph_conforms(graph_dataset: Dataset, shapes: Gr
     for s, p, o, _ in graph_dataset.quads((None, None, None, None)):
         union.add((s, p, o))
     assert violated_paths(union, shapes) == (True, set())
+
+
+def test_ontology_shapes_corpus_graph_conforms(corpus_graph_dir: Path) -> None:
+    """The graph of the whole corpus conforms to every shape."""
+    from kg.validate import validate_build
+
+    pytest.importorskip("pyshacl")
+    violations = validate_build(corpus_graph_dir)
+    assert not violations, "\n".join(map(str, violations[:20]))
+
+
+def test_ontology_shapes_report_each_violation(tmp_path: Path, graph_dataset: Dataset) -> None:
+    from kg.graph.store import write_graph
+    from kg.validate import validate_build
+
+    pytest.importorskip("pyshacl")
+    broken = Dataset()
+    for s, p, o, g in graph_dataset.quads((None, None, None, None)):
+        if p != SCHEMA.value:  # every amount and flow loses its value
+            broken.add((s, p, o, g))
+    write_graph(broken, tmp_path)
+    violations = validate_build(tmp_path)
+    assert violations
+    assert all(str(SCHEMA.value) in v.path for v in violations)
