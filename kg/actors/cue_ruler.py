@@ -62,7 +62,6 @@ NOT_A_PHRASE = frozenset(
     | {"forbindelse", "samarbeid", "løpet", "tråd", "henhold", "tillegg", "perioden", "året"}
 )
 FORMER = re.compile(r"\(\s*tidligere\s+(?=[«\"“A-ZÆØÅ])")
-NAME_START = re.compile(r"[«\"“A-ZÆØÅ]")
 CUE_REACH = 60  # characters a cue may span before its name
 
 
@@ -167,10 +166,7 @@ class CueRuler:
         return [end - start for end in ends[low:high]]
 
     def trigger_ends(self, text: str) -> list[int]:
-        lower = text.lower()
-        if len(lower) != len(text):  # a letter whose lower case is longer: offsets differ
-            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        return [m.end() for m in self.triggers.finditer(lower) if NAME_START.match(text, m.end())]
+        return [match.end() for match in self.triggers.finditer(text)]
 
     def cue_before(self, lower: str, offset: int) -> tuple[CueRule | None, int]:
         """The first rule whose cue ends at ``offset`` of the lower-cased text, and where

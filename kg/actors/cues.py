@@ -70,13 +70,11 @@ class Cues:
     name_heads: dict[str, ActorType]  # lower-cased head noun -> type of the body
 
     def triggers(self) -> re.Pattern[str]:
-        """Every trigger word followed by blanks and a capital or an opening quote.
-
-        Searched in the lower-cased text; the position after the blanks is where a name
-        may start (the original text must have a capital or a quote there).
-        """
-        words = sorted({rule.trigger for rule in self.rules}, key=len, reverse=True)
-        return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
+        """Every trigger word (as written or capitalised) followed by blanks and a capital
+        or an opening quote: the name may start where a match ends."""
+        words = {form for rule in self.rules for form in (rule.trigger, rule.trigger.capitalize())}
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?:{alternatives})\s+(?=[«\"“A-ZÆØÅ])")
 
 
 def cues_path() -> Path:

@@ -13,7 +13,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.actors.registry import ActorRegistry
-from kg.actors.spans import SPANS_KEY, ActorContext, Found, claim, context_of, covered
+from kg.actors.spans import (
+    SPANS_KEY,
+    ActorContext,
+    Found,
+    claim,
+    context_of,
+    covered,
+    text_of,
+)
 
 RULE = "generic"
 ROLES = ("issuer", "addressee")
@@ -64,6 +72,9 @@ class GenericReferences:
         self.terms = {term: frozenset(types) for term, types in terms.items()}
         self.roles = roles
         self.spans_key = spans_key
+        # "irektoratet" (any first letter) and "IREKTORATET": a paragraph without any holds
+        # no term in any case
+        self.stems = sorted({stem for term in terms for stem in (term[1:], term[1:].upper())})
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for term in terms:
             self.matcher.add(term, [nlp.make_doc(term), nlp.make_doc(term + "s")])
@@ -94,6 +105,9 @@ class GenericReferences:
         context = context_of(doc)
         if context is None or context.kind is None:
             return []
+        text = text_of(doc)
+        if not any(stem in text for stem in self.stems):
+            return []  # no term in any case: most paragraphs
         parties = self.parties(context)
         if not any(parties.values()):
             return []

@@ -35,6 +35,11 @@ CONNECTORS = frozenset({",", "og", "eller", "samt", "/", "&"})
 BEFORE_LIST = frozenset({"(", ":"})
 CUE = re.compile(r"\b\w*?kommun(?:e|en|ene|er|es|enes|ers)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?;•](?=\s+[A-ZÆØÅ0-9«\"(]|\s*$)")
+# A paragraph worth matching: two capitalised words in a list, or a name next to a cue.
+LIST_OR_CUE = re.compile(
+    r"[A-ZÆØÅ][\w-]+(?:,| og| eller| samt)\s+[A-ZÆØÅ]"
+    r"|[Kk]ommun\w*\s+\(?[A-ZÆØÅ]|[A-ZÆØÅ][\w-]+\s+(?:fylkes)?kommun"
+)
 
 
 @Language.factory(
@@ -125,7 +130,7 @@ class MunicipalNames:
 
     def match(self, doc: Doc) -> list[Found]:
         text = text_of(doc)
-        if "ommune" not in text:
+        if "ommune" not in text or not LIST_OR_CUE.search(text):
             return []
         cues = self.cues(doc, text)
         groups = self.lists(doc)

@@ -62,21 +62,22 @@ def settle_variants(
 ) -> tuple[ActorMention, ...]:
     """``mentions`` with fragments and variant spellings resolved to the registry body."""
     listed = {m.actor for m in mentions if registry.get(m.actor) is not None}
-    names = [
-        (name, canonical)
-        for canonical in sorted(listed)
-        for name in _names(registry, canonical)
-        if len(name.split()) >= 2
-    ]
-    chosen: dict[str, str] = {}
+    by_first_word: dict[str, list[tuple[str, str]]] = {}
+    for canonical in sorted(listed):
+        for name in _names(registry, canonical):
+            if " " in name:
+                by_first_word.setdefault(name.split()[0].lower(), []).append((name, canonical))
+    chosen: dict[str, str | None] = {}
     for mention in mentions:
         name = mention.actor
         if name in chosen or name in listed or not mention.rule.startswith(FOUND_BY_FORM):
             continue
+        names = by_first_word.get(name.split()[0].lower(), [])
         owners = {canonical for full, canonical in names if is_variant(name, full)}
-        if len(owners) == 1:
-            chosen[name] = owners.pop()
-    return tuple(replace(m, actor=chosen[m.actor]) if m.actor in chosen else m for m in mentions)
+        chosen[name] = owners.pop() if len(owners) == 1 else None
+    return tuple(
+        replace(m, actor=chosen[m.actor] or m.actor) if chosen.get(m.actor) else m for m in mentions
+    )
 
 
 def _names(registry: ActorRegistry, canonical: str) -> Iterable[str]:
