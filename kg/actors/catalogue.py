@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from kg.actors.cue_ruler import FORMER_NAME
 from kg.actors.cues import cue_labels
-from kg.actors.names import collapse, fold, genitive_stems
+from kg.actors.names import collapse, genitive_stems
 from kg.actors.registry import ActorRegistry
 from kg.actors.shapes import shape_labels
 from kg.records import Actor, ActorMention, ActorType
@@ -57,7 +57,8 @@ def _written_names(mentions: Sequence[ActorMention]) -> dict[str, set[str]]:
         if not mention.rule.startswith(WRITTEN_RULES):
             continue
         surface = collapse(mention.surface)
-        if " " not in surface or fold(surface) in (fold(mention.actor), fold(mention.actor) + "s"):
+        same = mention.actor.casefold()
+        if " " not in surface or surface.casefold() in (same, same + "s"):
             continue
         written[mention.actor].add(surface)
         suffix = mention.actor.rsplit(" ", 1)[-1]

@@ -60,6 +60,7 @@ PHRASE_JOINERS = frozenset({"og", "for", "om", "mot", "i"})
 NOT_A_PHRASE = frozenset(
     {"å", "at", "som", "den", "det", "de", "en", "et", "sin", "sitt", "sine", "hele", "regi"}
     | {"forbindelse", "samarbeid", "løpet", "tråd", "henhold", "tillegg", "perioden", "året"}
+    | {"år", "fjor", "dag", "høst", "vår", "sommer", "vinter", "tiden", "alt", "hovedsak"}
 )
 FORMER = re.compile(r"\(\s*tidligere\s+(?=[«\"“A-ZÆØÅ])")
 CUE_REACH = 60  # characters a cue may span before its name

@@ -12,8 +12,8 @@ and "ACR – words": an acronym whose letters are the initials of the words afte
 case after "for" or "om": "Nettverk for forskning og kunnskapsutvikling om bruk av tvang
 i psykisk helsevern", "Region senter for helseinnovasjon og samhandling" (a compound
 the text split: "Regionsenter"). It ends before a clause ("som"), a capitalised word
-that is not a place, punctuation, or "og" before a word that names an activity ("og
-tiltak").
+that is not a place ("aldersvennlig Norge" goes on), a place after "i" or "på" (where
+the body is), punctuation, or "og" before a word that names an activity ("og tiltak").
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ FOR_WORDS = frozenset({"for", "om", "mot", "innen"})
 LINKS = frozenset({"og", "i", "av", "for", "om", "til", "med", "mot", "innen", "på", "eller"})
 CLAUSE = frozenset({"som", "der", "hvor", "samt", "slik", "ved", "fra", "gjennom"})
 MAX_HEADED = 16  # words in a long name
-ADJECTIVE = re.compile(r"(?:t|e|sk|ig|al|ær|el)$")  # "Nasjonalt senter" is no compound
+ADJECTIVE = re.compile(r"(?:lt|kt|rt|nt|e|sk|ig|al|ær|el|ell)$")  # "Nasjonalt senter"
 
 
 def is_name_word(token: Token) -> bool:
@@ -142,7 +142,8 @@ def headed_name(
         low = token.lower_
         if low in CLAUSE or not (token.is_alpha or token.text.endswith("-")):
             break
-        if token.text[:1].isupper() and not is_place(token.text):
+        located = doc[end - 1].lower_ in ("i", "på")  # "... i Bodø": where, not who
+        if token.text[:1].isupper() and (located or not is_place(token.text)):
             break
         following = doc[end + 1].lower_ if end + 1 < len(doc) else ""
         if low in ("og", "eller") and following.endswith(activities):

@@ -8,9 +8,7 @@ swapped capitals ("Finansdepartement", "Helse Vest HRF"): a listed body keeps it
 canonical name and type, any other becomes a body of its own, typed by the rule.
 """
 
-import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.language import Language
@@ -24,7 +22,6 @@ from kg.actors.spans import (
     SPANS_KEY,
     Found,
     actor_spans,
-    block_start_of,
     claim,
     context_of,
     starts_sentence,
@@ -32,7 +29,6 @@ from kg.actors.spans import (
 )
 
 UNBOUNDED = 24  # the reach of a pattern with "*" or "+": tokens either side of its trigger
-_LINE_BREAK = re.compile("\n")
 
 
 @Language.factory(
@@ -117,22 +113,18 @@ class ShapeRuler:
             if span.text[-1:] in "s'’" and self.registry.is_genitive(span.text)
         ]
 
-    def trigger_hits(self, doc: Doc, text: str) -> dict[str, list[int]]:
-        """Trigger word -> its offsets in ``text`` (the Doc's paragraph).
-
-        In a document the triggers are searched once in the whole text (read once per
-        document: ``context.text``, where ``doc._.block_start`` says the paragraph starts);
-        a Doc without a document is searched on its own."""
-        context, start = context_of(doc), block_start_of(doc)
-        if context is None or start is None or not context.text:
-            return {w: list(_occurrences(text, w)) for w in self.trigger_words if w in text}
+    def document_triggers(self, doc: Doc) -> list[str]:
+        """The trigger words the whole document holds (read once per document): most
+        paragraphs need only be searched for those."""
+        context = context_of(doc)
+        if context is None or not context.text:
+            return self.trigger_words
         key = (self.name, id(self))
-        by_block = context.memo.get(key)
-        if not isinstance(by_block, dict):
-            by_block = _hits_by_block(context.text, self.trigger_words)
-            context.memo[key] = by_block
-        found = by_block.get(start)
-        return found if isinstance(found, dict) else {}
+        found = context.memo.get(key)
+        if not isinstance(found, list):
+            found = [word for word in self.trigger_words if word in context.text]
+            context.memo[key] = found
+        return found
 
     def candidates(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(rule index as a string id, start, end) of every pattern match in ``doc``.
@@ -141,14 +133,15 @@ class ShapeRuler:
         match through them can cover (a matcher call costs in proportion to its text).
         """
         matches: list[tuple[int, int, int]] = []
-        hits_of = self.trigger_hits(doc, text_of(doc))
+        text = text_of(doc)
+        present = {word for word in self.document_triggers(doc) if word in text}
         for trigger, matcher in self.matchers.items():
             if not trigger:
                 matches.extend(matcher(doc))
                 continue
-            hits = [(at, len(t)) for t in trigger for at in hits_of.get(t, ())]
-            if not hits:
+            if present.isdisjoint(trigger):
                 continue
+            hits = [(at, len(t)) for t in trigger if t in present for at in _occurrences(text, t)]
             for first, last in _windows(doc, sorted(hits), self.reach[trigger]):
                 window = matcher(doc[first:last])
                 matches.extend((key, first + start, first + end) for key, start, end in window)
@@ -156,18 +149,6 @@ class ShapeRuler:
 
     def set_annotations(self, doc: Doc, found: list[Found]) -> None:
         claim(doc, found, self.spans_key)
-
-
-def _hits_by_block(text: str, words: Sequence[str]) -> dict[int, dict[str, list[int]]]:
-    """Paragraph start -> word -> offsets within the paragraph, for a document's text
-    whose paragraphs are joined by line breaks."""
-    starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-    hits: dict[int, dict[str, list[int]]] = {}
-    for word in words:
-        for at in _occurrences(text, word):
-            block = starts[bisect_right(starts, at) - 1]
-            hits.setdefault(block, {}).setdefault(word, []).append(at - block)
-    return hits
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
