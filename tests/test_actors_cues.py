@@ -7,9 +7,8 @@ import spacy
 from spacy.language import Language
 
 from kg.actors import SPANS_KEY, ActorContext
-from kg.actors.cue_ruler import named_like_a_body
 from kg.actors.cues import CueRule, load_cues
-from kg.actors.extent import acronym_expansion, headed_name
+from kg.actors.extent import acronym_expansion, headed_name, named_like_a_body
 
 CUES = load_cues()
 

@@ -2,8 +2,13 @@
 
 - :mod:`kg.actors.registry`: the reference registry (canonical bodies, aliases, changes);
 - :mod:`kg.actors.nlp`: the spaCy pipeline of rule components (order in
-  ``kg/data/actors/pipeline.toml``; name shapes in ``kg/data/actors/shapes.jsonl``);
-- :mod:`kg.actors.mentions`: ``find_mentions(document, profile)``;
+  ``kg/data/actors/pipeline.toml``): registry names, name shapes
+  (``kg/data/actors/shapes.jsonl``), municipalities in a municipal context
+  (:mod:`kg.actors.municipal`, gazetteer ``kg/data/actors/municipalities.csv``), names
+  after context cues (:mod:`kg.actors.cue_ruler`, ``kg/data/actors/cues.jsonl``),
+  abbreviations and generic words;
+- :mod:`kg.actors.mentions`: ``find_mentions(document, profile)``, with fragments and
+  variant spellings settled within the document (:mod:`kg.actors.variants`);
 - :mod:`kg.actors.catalogue`: ``build_catalogue(mentions_by_document, registry)``.
 """
 

@@ -85,10 +85,13 @@ class Abbreviations:
         known = context.abbreviations if context else {}
         if not known and not doc.spans.get(self.spans_key):
             return []  # nothing defined before, no name to define anything here
+        text = text_of(doc)
+        if "(" not in text and not any(word in text for word in known):
+            return []  # no definition here, and no abbreviation defined before is used
         local: dict[str, tuple[str, str]] = {}
         defined_at: dict[str, int] = {}
         taken = covered(doc, self.spans_key)
-        for token, span in self.definitions(doc):
+        for token, span in self.definitions(doc) if "(" in text else ():
             if taken[token.i]:
                 continue
             meaning = (str(span._.actor), span.label_)
@@ -97,7 +100,6 @@ class Abbreviations:
                 defined_at[token.text] = token.i
         found: list[Found] = []
         words = set(local) | set(known)
-        text = text_of(doc)
         if not any(word in text for word in words):
             return found
         for token in doc:

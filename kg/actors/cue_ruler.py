@@ -21,7 +21,6 @@ Names of places alone (the gazetteer: "Norge", "Romania", "Bodø") are never bod
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from kg.actors.extent import (
     acronym_expansion,
     headed_name,
     name_extent,
+    named_like_a_body,
 )
 from kg.actors.gazetteer import Gazetteer, load_gazetteer
 from kg.actors.names import collapse
@@ -48,6 +48,7 @@ from kg.actors.spans import (
     claim,
     context_of,
     covered,
+    offsets_by_block,
     starts_sentence,
     text_of,
 )
@@ -78,18 +79,6 @@ def make_cue_ruler(
     nlp: Language, name: str, *, registry: ActorRegistry, cues: str, spans_key: str
 ) -> CueRuler:
     return CueRuler(nlp, name, registry=registry, cues=cues, spans_key=spans_key)
-
-
-ACRONYM_COMPOUND = re.compile(r"^[A-ZÆØÅ0-9]+-[a-zæøå]")  # "IKT-utvikling", "LIS1-stillinger"
-DEFINITE = ("en", "et")  # "Ammehjelpen", "Mosserødhjemmet"
-
-
-def named_like_a_body(word: str) -> bool:
-    """Whether a one-word name of a receiver of money reads as a body's: a noun in the
-    definite singular ("Ammehjelpen", "Ønsketransporten"). A bare word is as often a
-    programme, a study or a model ("Tørn", "Jobbvinner", "Ungdata"); an acronym alone
-    ("BASIS"), an acronym compound ("IKT-utvikling") or a plural ("AFEene") is no body."""
-    return word.endswith(DEFINITE) and not (word.isupper() or ACRONYM_COMPOUND.match(word))
 
 
 def shape_starts_at(doc: Doc, index: int) -> bool:
@@ -159,12 +148,12 @@ class CueRuler:
         if context is None or start is None or not context.text:
             return self.trigger_ends(text)
         key = (self.name, id(self))
-        ends = context.memo.get(key)
-        if not isinstance(ends, list):
-            ends = self.trigger_ends(context.text)
-            context.memo[key] = ends
-        low, high = bisect_left(ends, start + 1), bisect_right(ends, start + len(text))
-        return [end - start for end in ends[low:high]]
+        by_block = context.memo.get(key)
+        if not isinstance(by_block, dict):
+            by_block = offsets_by_block(context.text, self.trigger_ends(context.text))
+            context.memo[key] = by_block
+        found = by_block.get(start)
+        return found if isinstance(found, list) else []
 
     def trigger_ends(self, text: str) -> list[int]:
         return [match.end() for match in self.triggers.finditer(text)]

@@ -14,6 +14,9 @@ i psykisk helsevern", "Region senter for helseinnovasjon og samhandling" (a comp
 the text split: "Regionsenter"). It ends before a clause ("som"), a capitalised word
 that is not a place ("aldersvennlig Norge" goes on), a place after "i" or "på" (where
 the body is), punctuation, or "og" before a word that names an activity ("og tiltak").
+
+:func:`named_like_a_body` says whether one word can be a body's name where nothing but
+money says so: a noun in the definite singular ("Ammehjelpen").
 """
 
 from __future__ import annotations
@@ -155,3 +158,15 @@ def headed_name(
         return None
     name = " ".join([name_head[:1].upper() + name_head[1:], *(t.text for t in doc[at:end])])
     return end, name, key
+
+
+ACRONYM_COMPOUND = re.compile(r"^[A-ZÆØÅ0-9]+-[a-zæøå]")  # "IKT-utvikling", "LIS1-stillinger"
+DEFINITE = ("en", "et")  # "Ammehjelpen", "Mosserødhjemmet"
+
+
+def named_like_a_body(word: str) -> bool:
+    """Whether a one-word name of a receiver of money reads as a body's: a noun in the
+    definite singular ("Ammehjelpen", "Ønsketransporten"). A bare word is as often a
+    programme, a study or a model ("Tørn", "Jobbvinner", "Ungdata"); an acronym alone
+    ("BASIS"), an acronym compound ("IKT-utvikling") or a plural ("AFEene") is no body."""
+    return word.endswith(DEFINITE) and not (word.isupper() or ACRONYM_COMPOUND.match(word))

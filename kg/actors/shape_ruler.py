@@ -20,6 +20,7 @@ from kg.actors.registry import ActorRegistry
 from kg.actors.shapes import ShapeRule, load_shapes
 from kg.actors.spans import (
     SPANS_KEY,
+    ActorContext,
     Found,
     actor_spans,
     claim,
@@ -113,10 +114,9 @@ class ShapeRuler:
             if span.text[-1:] in "s'’" and self.registry.is_genitive(span.text)
         ]
 
-    def document_triggers(self, doc: Doc) -> list[str]:
+    def document_triggers(self, context: ActorContext | None) -> list[str]:
         """The trigger words the whole document holds (read once per document): most
         paragraphs need only be searched for those."""
-        context = context_of(doc)
         if context is None or not context.text:
             return self.trigger_words
         key = (self.name, id(self))
@@ -134,7 +134,7 @@ class ShapeRuler:
         """
         matches: list[tuple[int, int, int]] = []
         text = text_of(doc)
-        present = {word for word in self.document_triggers(doc) if word in text}
+        present = {word for word in self.document_triggers(context_of(doc)) if word in text}
         for trigger, matcher in self.matchers.items():
             if not trigger:
                 matches.extend(matcher(doc))

@@ -8,13 +8,16 @@ displaces the shorter ones it covers; of two equally long, the one found first (
 earlier component in the pipeline) stays.
 
 ``doc._.actor_context`` carries what the document says about itself (its kind, date,
-issuer and addressee) and the abbreviations it has defined so far; components that
-resolve by context (generic words, ambiguous names, abbreviations used later in the
-document) read it. Without a context they resolve only what needs none.
+issuer and addressee), its whole text, the abbreviations it has defined so far and what
+components work out once per document (``memo``); components that resolve by context
+(generic words, ambiguous names, abbreviations used later in the document, cue words
+searched once per document) read it, and ``doc._.block_start`` says where the Doc's
+paragraph starts in that text. Without a context they resolve only what needs none.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -166,3 +169,19 @@ def starts_sentence(doc: Doc, index: int) -> bool:
         or previous.text in SENTENCE_BREAKS
         or previous.text.endswith(".")
     )
+
+
+def offsets_by_block(text: str, offsets: list[int]) -> dict[int, list[int]]:
+    """Offsets into a document's text (paragraphs joined by line breaks), grouped by the
+    paragraph they fall in: paragraph start -> offsets within it."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    grouped: dict[int, list[int]] = {}
+    for offset in offsets:
+        block = starts[bisect_right(starts, offset - 1) - 1]
+        if offset > block:  # a name at a paragraph's very start follows no cue in it
+            grouped.setdefault(block, []).append(offset - block)
+    return grouped
