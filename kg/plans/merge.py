@@ -7,13 +7,13 @@ and does not depend on the order documents are given in.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.plans.names import name_keys, plan_key, preferred_name, preferred_type
 from kg.records import PlanMention, PlanType
-from kg.schemes.groups import KeyGroups
+from kg.schemes.groups import group_mentions
 
 
 @dataclass(frozen=True)
@@ -57,17 +57,10 @@ def merge_plans(
     mentions_by_document: Mapping[str, Sequence[PlanMention]] | Iterable[Sequence[PlanMention]],
 ) -> tuple[PlanEntity, ...]:
     """One entity per plan named in any of the documents, sorted by name."""
-    groups_of = (
-        mentions_by_document.values()
-        if isinstance(mentions_by_document, Mapping)
-        else mentions_by_document
+    groups = group_mentions(
+        mentions_by_document,
+        keys=_keys,
+        period=lambda m: m.period,
+        order=lambda m: (m.name, m.document, m.line, m.surface),
     )
-    mentions = sorted(
-        (m for group in groups_of for m in group),
-        key=lambda m: (m.name, m.document, m.line, m.surface),
-    )
-    groups = KeyGroups([(_keys(m), m.period) for m in mentions])
-    members: dict[int, list[PlanMention]] = defaultdict(list)
-    for index, mention in enumerate(mentions):
-        members[groups.group(index)].append(mention)
-    return tuple(sorted((_entity(m) for m in members.values()), key=lambda e: e.name.casefold()))
+    return tuple(sorted((_entity(m) for m in groups), key=lambda e: e.name.casefold()))

@@ -7,7 +7,11 @@ without a period joins either.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+M = TypeVar("M")
 
 
 class KeyGroups:
@@ -41,3 +45,24 @@ class KeyGroups:
     def group(self, index: int) -> int:
         """The group of item ``index``: the index of its first member."""
         return self._find(index)
+
+
+def group_mentions(
+    mentions_by_document: Mapping[str, Sequence[M]] | Iterable[Sequence[M]],
+    *,
+    keys: Callable[[M], Sequence[str]],
+    period: Callable[[M], str | None],
+    order: Callable[[M], Any],
+) -> list[list[M]]:
+    """The mentions of all documents, in ``order``, grouped into one list per entity."""
+    groups_of = (
+        mentions_by_document.values()
+        if isinstance(mentions_by_document, Mapping)
+        else mentions_by_document
+    )
+    mentions = sorted((m for group in groups_of for m in group), key=order)
+    groups = KeyGroups([(keys(m), period(m)) for m in mentions])
+    members: dict[int, list[M]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        members[groups.group(index)].append(mention)
+    return list(members.values())

@@ -7,12 +7,12 @@ order documents are given in.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.records import SchemeMention
-from kg.schemes.groups import KeyGroups
+from kg.schemes.groups import group_mentions
 from kg.schemes.names import GENERIC_KEYS, preferred_name, scheme_key, scheme_keys
 
 
@@ -72,17 +72,10 @@ def merge_schemes(
     mentions_by_document: Mapping[str, Sequence[SchemeMention]] | Iterable[Sequence[SchemeMention]],
 ) -> tuple[GrantSchemeEntity, ...]:
     """One entity per scheme named in any of the documents, sorted by name."""
-    groups_of = (
-        mentions_by_document.values()
-        if isinstance(mentions_by_document, Mapping)
-        else mentions_by_document
+    groups = group_mentions(
+        mentions_by_document,
+        keys=_keys,
+        period=lambda _: None,
+        order=lambda m: (m.document, m.line, m.name, m.surface),
     )
-    mentions = sorted(
-        (m for group in groups_of for m in group),
-        key=lambda m: (m.document, m.line, m.name, m.surface),
-    )
-    groups = KeyGroups([(_keys(m), None) for m in mentions])
-    members: dict[int, list[SchemeMention]] = defaultdict(list)
-    for index, mention in enumerate(mentions):
-        members[groups.group(index)].append(mention)
-    return tuple(sorted((_entity(m) for m in members.values()), key=lambda e: e.name.casefold()))
+    return tuple(sorted((_entity(m) for m in groups), key=lambda e: e.name.casefold()))
