@@ -63,25 +63,58 @@ def cli() -> None:
 @out_option
 @click.option("--strict", is_flag=True, help="Fail (and write nothing) if any file is skipped.")
 @click.option(
-    "--validate",
+    "--validate/--no-validate",
     "check_shapes",
-    is_flag=True,
-    help="Also check the graph against the SHACL shapes (slower; needs pySHACL).",
+    default=True,
+    show_default=True,
+    help="Check the graph against the SHACL shapes before writing it (built-in validator).",
 )
-def build(paths: tuple[Path, ...], out: Path | None, strict: bool, check_shapes: bool) -> None:
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A SHACL shapes file in Turtle to check against (default: ontology/shapes.ttl).",
+)
+def build(
+    paths: tuple[Path, ...],
+    out: Path | None,
+    strict: bool,
+    check_shapes: bool,
+    shapes: Path | None,
+) -> None:
     """Build the graph from PATHS (files or folders; default: the bundled demo corpus).
 
     Reads text files (UTF-8, Windows-1252, Latin-1) and PDFs with a text layer. Writes
-    graph.ttl, graph.trig (one named graph per document), report.json and report.md
-    into the output folder, each atomically.
+    graph.ttl, graph.trig (one named graph per document), graph.nq, report.json and
+    report.md into the output folder, each atomically. The graph is checked against
+    ontology/shapes.ttl first: if it breaks a shape, each violation is listed and
+    nothing is written.
     """
+    from kg.errors import InvalidGraph
     from kg.pipeline import build as run_build
     from kg.pipeline import demo_corpus
 
     sources = list(paths) or [demo_corpus()]
     target = output_dir(out)
-    with _progress(len(_files(sources)), "Reading") as step:
-        result = run_build(sources, target, strict=strict, progress=step)
+    if shapes is not None:
+        from kg.validate import shapes_of
+
+        _require_shapes_file(shapes)
+        shapes_of(shapes)  # a broken shapes file stops the build before any work
+    try:
+        with _progress(len(_files(sources)), "Reading") as step:
+            result = run_build(
+                sources,
+                target,
+                strict=strict,
+                progress=step,
+                check_shapes=check_shapes,
+                shapes=shapes,
+            )
+    except InvalidGraph as invalid:
+        for violation in invalid.violations:
+            click.echo(f"SHACL: {violation}", err=True)
+        raise
     summary = result.report["summary"]
     for skipped in result.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
@@ -93,29 +126,43 @@ def build(paths: tuple[Path, ...], out: Path | None, strict: bool, check_shapes:
         f"{summary['organisations']} organisations, {summary['relations']} relations; "
         f"{summary['skipped']} files skipped"
     )
+    validation = result.report.get("validation")
+    if validation:
+        click.echo(f"SHACL: conforms to {validation['shapes']} shapes")
     click.echo(f"wrote {', '.join(str(p) for p in result.written)}")
-    if check_shapes:
-        from kg.validate import validate_build
 
-        violations = validate_build(target)
-        for violation in violations:
-            click.echo(f"SHACL: {violation}", err=True)
-        click.echo(f"SHACL: {'conforms' if not violations else f'{len(violations)} violations'}")
-        if violations:
-            sys.exit(1)
+
+def _require_shapes_file(shapes: Path) -> None:
+    if not shapes.is_file():
+        raise KgError(f"shapes file {shapes} not found: give a Turtle file of SHACL shapes")
 
 
 @cli.command()
 @out_option
-def validate(out: Path | None) -> None:
-    """Check the build against the SHACL shapes (ontology/shapes.ttl), with pySHACL.
+@click.option(
+    "--engine",
+    type=click.Choice(["native", "pyshacl"]),
+    default="native",
+    show_default=True,
+    help="native: the built-in SHACL Core validator (fast); pyshacl: full SHACL (slow).",
+)
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A SHACL shapes file in Turtle (default: ontology/shapes.ttl).",
+)
+def validate(out: Path | None, engine: str, shapes: Path | None) -> None:
+    """Check the build against the SHACL shapes (ontology/shapes.ttl).
 
     Reads the build in the output folder; prints "conforms" or one line per violation
     (node, property, message) and exits 1.
     """
     from kg.validate import validate_build
 
-    violations = validate_build(output_dir(out))
+    if shapes is not None:
+        _require_shapes_file(shapes)
+    violations = validate_build(output_dir(out), shapes=shapes, engine=engine)
     for violation in violations:
         click.echo(str(violation))
     if violations:

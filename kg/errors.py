@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class KgError(Exception):
     """Base class: the message is one line saying what was wrong and what to do."""
@@ -17,3 +19,19 @@ class BuildNotFound(KgError):
 
 class QueryError(KgError):
     """A SPARQL query or a query parameter is malformed."""
+
+
+class InvalidGraph(KgError):
+    """The built graph breaks SHACL shapes: a bug in the extraction, not in the input.
+
+    ``violations`` holds each one (a ``kg.shacl.Violation``) for the caller to list.
+    """
+
+    def __init__(self, violations: Sequence[object]) -> None:
+        self.violations = tuple(violations)
+        super().__init__(
+            f"the built graph breaks {len(self.violations)} SHACL constraint(s) of "
+            "ontology/shapes.ttl, so nothing was written; this is a bug in helsekg's rules: "
+            "please report it with the lines above (`kg build --no-validate` writes the graph "
+            "anyway, for inspection)"
+        )

@@ -16,9 +16,10 @@ from kg.actors import find_mentions, load_registry
 from kg.actors.relations import find_relations
 from kg.budget.extract import extract_tables
 from kg.entities import canonicalise, catalogue_of
-from kg.errors import InputError
+from kg.errors import InputError, InvalidGraph
 from kg.flows import extract_flows
 from kg.graph.build import build_quads
+from kg.graph.serialise import Statement
 from kg.graph.store import write_statements
 from kg.ingest import load_documents
 from kg.money.chain import table_flows
@@ -28,6 +29,7 @@ from kg.records import Document, DocumentExtraction, Skipped
 from kg.report import build_report, write_report
 from kg.schemes import find_schemes
 from kg.segment import segment
+from kg.validate import default_shapes, shapes_of, validate_triples
 
 Progress = Callable[[str], None]
 
@@ -90,12 +92,21 @@ def read_corpus(
 
 
 def build(
-    paths: Sequence[Path], out_dir: Path, *, strict: bool = False, progress: Progress | None = None
+    paths: Sequence[Path],
+    out_dir: Path,
+    *,
+    strict: bool = False,
+    progress: Progress | None = None,
+    check_shapes: bool = True,
+    shapes: Path | None = None,
 ) -> BuildResult:
     """Build the graph and the report from ``paths`` into ``out_dir``.
 
-    Nothing is written when nothing could be read, or when ``strict`` and a file was
-    skipped: a build already in ``out_dir`` stays as it was.
+    The graph is checked against the SHACL shapes (``shapes``, default
+    ontology/shapes.ttl) before anything is written, unless ``check_shapes`` is false.
+    Nothing is written when nothing could be read, when ``strict`` and a file was
+    skipped, or when the graph breaks a shape (``InvalidGraph``): a build already in
+    ``out_dir`` stays as it was.
     """
     extractions, skipped = read_corpus(paths, progress=progress)
     if strict and skipped:
@@ -105,8 +116,23 @@ def build(
         raise InputError(f"no document could be read ({reasons}); nothing written")
     catalogue = catalogue_of(extractions)
     extractions = canonicalise(extractions, catalogue)
-    quads = build_quads(extractions, software_version=__version__, catalogue=catalogue)
+    quads: list[Statement] = list(
+        build_quads(extractions, software_version=__version__, catalogue=catalogue)
+    )
     report = build_report(extractions, skipped)
+    if check_shapes:
+        report["validation"] = check_graph(quads, shapes or default_shapes())
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = (*write_statements(list(quads), out_dir), *write_report(report, out_dir))
+    written = (*write_statements(quads, out_dir), *write_report(report, out_dir))
     return BuildResult(tuple(extractions), tuple(skipped), written, report)
+
+
+def check_graph(quads: Sequence[Statement], shapes: Path) -> dict[str, Any]:
+    """Validate the built statements against ``shapes``; ``InvalidGraph`` if they break one.
+
+    Returns what the report records of it: the engine and the number of shapes checked.
+    """
+    violations = validate_triples(((s, p, o) for s, p, o, _ in quads), shapes)
+    if violations:
+        raise InvalidGraph(violations)
+    return {"engine": "native", "shapes": len(shapes_of(shapes)), "violations": 0}

@@ -166,6 +166,7 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"failed: {summary['checks_failed']}"
         ),
         "- rows by status: " + ", ".join(f"{k} {v}" for k, v in summary["row_status"].items()),
+        _validation_line(report.get("validation")),
         "",
         "## Documents",
         "",
@@ -225,3 +226,12 @@ def render_markdown(report: dict[str, Any]) -> str:
         lines.append("None.")
     lines += [f"- {s['path']}: {s['reason']}" for s in report["skipped"]]
     return "\n".join(lines) + "\n"
+
+
+def _validation_line(validation: dict[str, Any] | None) -> str:
+    if not validation:
+        return "- SHACL shapes: not checked (built with --no-validate)"
+    return (
+        f"- SHACL shapes: {validation['shapes']} checked ({validation['engine']} validator), "
+        f"violations: {validation['violations']}"
+    )
