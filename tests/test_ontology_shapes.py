@@ -84,3 +84,31 @@ def test_ontology_shapes_report_each_violation(tmp_path: Path, graph_dataset: Da
     violations = validate_build(tmp_path)
     assert violations
     assert all(str(SCHEMA.value) in v.path for v in violations)
+
+
+def _node_shape_of(shapes: Graph) -> dict[URIRef, URIRef]:
+    """Each shape's IRI or blank node -> the node shape it belongs to."""
+    owner: dict[URIRef, URIRef] = {}
+    for node_shape in shapes.subjects(SH.targetClass, None):
+        owner[node_shape] = node_shape
+        for property_shape in shapes.objects(node_shape, SH.property):
+            owner[property_shape] = node_shape
+    return owner
+
+
+def test_ontology_shapes_each_has_an_invalid_example_that_breaks_it(shapes: Graph) -> None:
+    """Every node shape is shown failing by at least one example under examples/invalid/."""
+    owner = _node_shape_of(shapes)
+    broken = set()
+    for example in INVALID:
+        _, report, _ = validate(Graph().parse(example), shacl_graph=shapes)
+        broken |= {owner.get(s, s) for s in report.objects(None, SH.sourceShape)}
+    assert set(shapes.subjects(SH.targetClass, None)) - broken == set()
+
+
+def test_ontology_shapes_each_target_class_has_a_valid_example(shapes: Graph) -> None:
+    """Every class a shape targets has an instance in an example that conforms."""
+    shown = set()
+    for example in VALID:
+        shown |= set(Graph().parse(example).objects(None, RDF.type))
+    assert set(shapes.objects(None, SH.targetClass)) - shown == set()
