@@ -292,34 +292,68 @@ def serve(out: Path | None, host: str, port: int, timeout: float, max_rows: int)
 
 @cli.command()
 @out_option
-@click.option("--endpoint", required=True, help="The store's update or graph-store URL.")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="The store's graph-store URL (gsp) or update URL (update), e.g. Virtuoso's "
+    "http://HOST:8890/sparql-graph-crud-auth or /sparql-auth.",
+)
 @click.option(
     "--protocol",
     type=click.Choice(["update", "gsp"]),
     default="update",
     show_default=True,
-    help="SPARQL 1.1 Update (INSERT DATA) or the Graph Store HTTP Protocol (PUT).",
+    help="SPARQL 1.1 Update (INSERT DATA) or the Graph Store HTTP Protocol (PUT, POST).",
 )
 @click.option("--graph", "graph", default=None, help="Put everything into this one graph IRI.")
-@click.option("--user", default=None, help="User name, if the store asks for one.")
-@click.option("--password", default=None, envvar="KG_PUSH_PASSWORD", help="Or $KG_PUSH_PASSWORD.")
+@click.option(
+    "--user",
+    envvar="KG_PUSH_USER",
+    default=None,
+    help="User name, if the store asks for one (or $KG_PUSH_USER). The password is read "
+    "from $KG_PUSH_PASSWORD, else asked for.",
+)
+@click.option(
+    "--chunk-size",
+    default="1M",
+    show_default=True,
+    help="Most N-Triples sent in one request, in bytes (k and M allowed: 256k, 4M).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds to wait for the store to answer one request.",
+)
 def push(
     out: Path | None,
     endpoint: str,
     protocol: str,
     graph: str | None,
     user: str | None,
-    password: str | None,
+    chunk_size: str,
+    timeout: float,
 ) -> None:
     """Load the build into an external triple store (Virtuoso, Fuseki, GraphDB, ...).
 
     Reads graph.nq in the output folder; writes to the store one named graph per
-    document (each replaced), or everything into --graph IRI.
+    document (each replaced), or everything into --graph IRI, in pieces of at most
+    --chunk-size. Prints the triples pushed per graph as each is done.
     """
-    from kg.push import Target
+    import os
+
+    from kg.push import Target, parse_size
     from kg.push import push as send
 
-    sent = send(output_dir(out), Target(endpoint, protocol, graph, user, password))
+    size = parse_size(chunk_size)
+    password = os.environ.get("KG_PUSH_PASSWORD")
+    if user is not None and password is None:
+        if not sys.stdin.isatty():
+            raise KgError(f"--user {user} needs a password: set $KG_PUSH_PASSWORD")
+        password = click.prompt(f"password for {user}", hide_input=True, err=True)
+    target = Target(endpoint, protocol, graph, user, password, timeout, size)
+    sent = send(output_dir(out), target, lambda name, n: click.echo(f"{n:>9} triples  <{name}>"))
     click.echo(f"pushed {sum(sent.values())} triples in {len(sent)} graphs to {endpoint}")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
 class KgError(Exception):
@@ -35,3 +35,11 @@ class InvalidGraph(KgError):
             "please report it with the lines above (`kg build --no-validate` writes the graph "
             "anyway, for inspection)"
         )
+
+
+class PushError(KgError):
+    """The triple store refused the data or could not be reached; ``done`` says what got in."""
+
+    def __init__(self, message: str, done: Mapping[str, int] | None = None) -> None:
+        super().__init__(message)
+        self.done = dict(done or {})

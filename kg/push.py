@@ -1,32 +1,40 @@
 """``kg push``: load a build into an external triple store, for data that outgrows one machine.
 
-Two standard ways in:
-- the SPARQL 1.1 Graph Store HTTP Protocol: one ``PUT ?graph=<document graph>`` with the
-  graph as N-Triples per named graph (``--protocol gsp``, the endpoint is the store's
-  graph-store URL);
-- SPARQL 1.1 Update: ``INSERT DATA { GRAPH <g> { ... } }`` in batches, each graph
-  cleared first (``--protocol update``, the endpoint is the store's update URL).
-With ``--graph IRI`` everything goes into that one graph instead of one per document.
+Two standard ways in, each graph replaced and then filled in pieces of at most
+``chunk_size`` bytes of N-Triples (a triple is never split, and there are no blank nodes
+in a build, so a piece means the same alone as with the others):
+
+- the SPARQL 1.1 Graph Store HTTP Protocol (``gsp``, the endpoint is the store's
+  graph-store URL): ``PUT ?graph=<g>`` with the first piece, ``POST`` for the others;
+- SPARQL 1.1 Update (``update``, the endpoint is the store's update URL):
+  ``CLEAR SILENT GRAPH <g>``, then ``INSERT DATA`` per piece, posted directly
+  (``application/sparql-update``), at most ``UPDATE_TRIPLES`` triples each.
+
+Credentials are sent from the first request on (``kg.push_http``): Virtuoso, for one,
+resets a large unsigned upload instead of answering it with 401.
 """
 
 from __future__ import annotations
 
-import urllib.error
+import re
 import urllib.parse
-import urllib.request
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import PushError
 from kg.graph.store import NQUADS
+from kg.push_http import StoreClient
 
-BATCH = 250  # triples per INSERT DATA request (some stores cap the size of one update)
+__all__ = ["PushError", "Target", "chunks", "parse_size", "push", "read_graphs"]
 
-
-class PushError(KgError):
-    """The triple store refused the data or could not be reached."""
+DEFAULT_CHUNK = "1M"
+UPDATE_TRIPLES = 500  # Virtuoso refuses an INSERT DATA of ~2 000 triples (SP031)
+_QUAD = re.compile(
+    r'(<[^>]*> <[^>]*> (?:<[^>]*>|"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^<[^>]*>)?))'
+    r"(?: <([^>]*)>)? \."
+)
+_SIZE = re.compile(r"(\d+)\s*(?:([kKmMgG])i?)?[bB]?")
 
 
 @dataclass(frozen=True)
@@ -35,96 +43,109 @@ class Target:
     protocol: str  # "gsp" or "update"
     graph: str | None = None  # one graph for everything
     user: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)
     timeout: float = 120.0
+    chunk_size: int = 1 << 20  # bytes of N-Triples in one request
 
 
-def push(out_dir: Path, target: Target) -> dict[str, int]:
-    """Send the build in ``out_dir`` to ``target``; triples sent per graph."""
+def push(
+    out_dir: Path, target: Target, on_graph: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
+    """Send the build in ``out_dir`` to ``target``; triples sent per graph.
+
+    ``on_graph(graph, triples)`` is called as each graph is complete. On failure the
+    ``PushError`` says how far the push got, and its ``done`` holds the complete graphs.
+    """
+    scheme, host = urllib.parse.urlsplit(target.endpoint)[:2]
+    if scheme not in ("http", "https") or not host:
+        raise PushError(f"--endpoint must be an http(s) URL, not {target.endpoint!r}")
     path = out_dir / NQUADS
     if not path.is_file():
         raise PushError(f"no built graph in {out_dir}: run `kg build --out {out_dir}` first")
-    graphs = _graphs(path.read_text(encoding="utf-8").splitlines(), target.graph)
-    opener = _opener(target)
-    sent: dict[str, int] = {}
+    graphs = read_graphs(path.read_text(encoding="utf-8").splitlines(), target.graph)
+    store = StoreClient(target)
+    done: dict[str, int] = {}
     for graph, triples in sorted(graphs.items()):
-        if target.protocol == "gsp":
-            _put_graph(opener, target, graph, triples)
-        else:
-            _update_graph(opener, target, graph, triples)
-        sent[graph] = len(triples)
-    return sent
+        requests = _requests(target, graph, triples)
+        for number, (method, url, body, media) in enumerate(requests):
+            try:
+                store.send(method, url, body, media)
+            except PushError as error:
+                progress = _progress(len(done), len(graphs), graph, number, len(requests))
+                raise PushError(f"{error} ({progress})", done) from None
+        done[graph] = len(triples)
+        if on_graph is not None:
+            on_graph(graph, len(triples))
+    return done
 
 
-def _graphs(lines: Sequence[str], single: str | None) -> dict[str, list[str]]:
-    """N-Triples lines per graph IRI, from our N-Quads lines (every quad names its graph,
-    last on the line, as an IRI)."""
-    graphs: dict[str, list[str]] = defaultdict(list)
-    for line in lines:
-        if not line.strip():
+def _progress(done: int, graphs: int, graph: str, sent: int, requests: int) -> str:
+    if not done and not sent:
+        return "nothing pushed"
+    where = f"stopped in <{graph}> after {sent} of {requests} requests"
+    return f"{done} of {graphs} graphs pushed, {where}: push again to replace them"
+
+
+def read_graphs(lines: Sequence[str], single: str | None = None) -> dict[str, list[str]]:
+    """N-Triples lines per graph IRI, from the N-Quads lines ``kg build`` writes (or all
+    distinct triples under ``single``)."""
+    graphs: dict[str, dict[str, None]] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
             continue
-        body = line.rstrip()[:-1].rstrip()  # drop the final " ."
-        triple, graph = body.rsplit(" <", 1)
-        graphs[single or graph[:-1]].append(f"{triple} .")
-    return dict(graphs)
+        match = _QUAD.fullmatch(line.strip())
+        if match is None:
+            raise PushError(f"{NQUADS} line {number} is not a quad `kg build` writes: rebuild")
+        triple, graph = match.groups()
+        name = single or graph
+        if name is None:
+            raise PushError(f"{NQUADS} line {number} has no graph: push with --graph IRI")
+        graphs.setdefault(name, {})[f"{triple} ."] = None
+    return {graph: list(triples) for graph, triples in graphs.items()}
 
 
-def _opener(target: Target) -> urllib.request.OpenerDirector:
-    handlers: list[urllib.request.BaseHandler] = []
-    if target.user is not None:
-        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, target.endpoint, target.user, target.password or "")
-        handlers += [
-            urllib.request.HTTPDigestAuthHandler(passwords),
-            urllib.request.HTTPBasicAuthHandler(passwords),
+def chunks(triples: Sequence[str], size: int, most: int | None = None) -> Iterator[list[str]]:
+    """``triples`` in order, in runs of at most ``size`` bytes (UTF-8, a newline after each)
+    and ``most`` triples; a triple longer than ``size`` alone."""
+    run: list[str] = []
+    used = 0
+    for triple in triples:
+        length = len(triple.encode("utf-8")) + 1
+        if run and (used + length > size or len(run) == most):
+            yield run
+            run, used = [], 0
+        run.append(triple)
+        used += length
+    if run:
+        yield run
+
+
+def parse_size(text: str) -> int:
+    """Bytes in ``"65536"``, ``"64k"``, ``"4M"`` (powers of 1024)."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None or int(match.group(1)) == 0:
+        raise PushError(f"--chunk-size {text!r} is not a size: give bytes, e.g. 262144, 256k or 4M")
+    power = " KMG".index((match.group(2) or " ").upper())
+    return int(match.group(1)) << (10 * power)
+
+
+def _requests(target: Target, graph: str, triples: list[str]) -> list[tuple[str, str, bytes, str]]:
+    """(method, URL, body, media type) of each request that replaces ``graph``."""
+    if target.protocol == "gsp":
+        separator = "&" if "?" in target.endpoint else "?"
+        url = f"{target.endpoint}{separator}graph={urllib.parse.quote(graph, safe='')}"
+        return [
+            ("POST" if number else "PUT", url, _lines(piece), "application/n-triples")
+            for number, piece in enumerate(chunks(triples, target.chunk_size))
         ]
-    return urllib.request.build_opener(*handlers)
+    media = "application/sparql-update; charset=utf-8"
+    clear = f"CLEAR SILENT GRAPH <{graph}>".encode()
+    inserts = [
+        b"INSERT DATA { GRAPH <%s> {\n%s} }" % (graph.encode("utf-8"), _lines(piece))
+        for piece in chunks(triples, target.chunk_size, UPDATE_TRIPLES)
+    ]
+    return [("POST", target.endpoint, body, media) for body in (clear, *inserts)]
 
 
-def _put_graph(
-    opener: urllib.request.OpenerDirector, target: Target, graph: str, triples: list[str]
-) -> None:
-    separator = "&" if "?" in target.endpoint else "?"
-    url = f"{target.endpoint}{separator}graph={urllib.parse.quote(graph, safe='')}"
-    body = ("\n".join(triples) + "\n").encode("utf-8")
-    _send(opener, target, url, body, "application/n-triples", "PUT")
-
-
-def _update_graph(
-    opener: urllib.request.OpenerDirector, target: Target, graph: str, triples: list[str]
-) -> None:
-    _send(opener, target, target.endpoint, _form(f"CLEAR SILENT GRAPH <{graph}>"), None, "POST")
-    for batch in _batches(triples):
-        update = f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(batch) + "\n} }"
-        _send(opener, target, target.endpoint, _form(update), None, "POST")
-
-
-def _form(update: str) -> bytes:
-    return urllib.parse.urlencode({"update": update}).encode("utf-8")
-
-
-def _batches(triples: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(triples), BATCH):
-        yield triples[start : start + BATCH]
-
-
-def _send(
-    opener: urllib.request.OpenerDirector,
-    target: Target,
-    url: str,
-    body: bytes,
-    media: str | None,
-    method: str,
-) -> None:
-    request = urllib.request.Request(url, data=body, method=method)
-    request.add_header("Content-Type", media or "application/x-www-form-urlencoded")
-    try:
-        with opener.open(request, timeout=target.timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as error:
-        detail = error.read().decode("utf-8", errors="replace").strip().splitlines()
-        reason = detail[0][:200] if detail else error.reason
-        raise PushError(f"{target.endpoint} refused the data ({error.code}): {reason}") from None
-    except (urllib.error.URLError, OSError) as error:
-        reason = str(error.reason if isinstance(error, urllib.error.URLError) else error)
-        raise PushError(f"cannot reach {target.endpoint}: {reason}") from None
+def _lines(triples: list[str]) -> bytes:
+    return "".join(f"{triple}\n" for triple in triples).encode("utf-8")
