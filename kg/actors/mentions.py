@@ -30,7 +30,7 @@ from kg.actors.names import fold
 from kg.actors.nlp import actor_pipeline
 from kg.actors.paragraphs import paragraphs
 from kg.actors.registry import ActorRegistry, load_registry
-from kg.actors.spans import ActorContext, actor_spans
+from kg.actors.spans import ActorContext, actor_spans, set_extension
 from kg.actors.variants import not_bodies, settle_variants
 from kg.records import ActorMention, Document, Profile
 
@@ -69,8 +69,8 @@ def find_mentions(
     docs, offset = [], 0
     for block in blocks:
         doc = nlp.make_doc(block.text)
-        doc._.actor_context = context
-        doc._.block_start = offset
+        set_extension(doc, "actor_context", context)
+        set_extension(doc, "block_start", offset)
         offset += len(block.text) + 1
         docs.append(doc)
     found: list[ActorMention] = []

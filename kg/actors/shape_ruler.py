@@ -8,6 +8,7 @@ swapped capitals ("Finansdepartement", "Helse Vest HRF"): a listed body keeps it
 canonical name and type, any other becomes a body of its own, typed by the rule.
 """
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,14 +16,14 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from kg.actors.names import collapse, strip_genitive
+from kg.actors.names import collapse, fold_dashes, strip_genitive
 from kg.actors.registry import ActorRegistry
 from kg.actors.shapes import ShapeRule, load_shapes
 from kg.actors.spans import (
     SPANS_KEY,
-    ActorContext,
     Found,
     actor_spans,
+    block_start_of,
     claim,
     context_of,
     starts_sentence,
@@ -77,6 +78,11 @@ class ShapeRuler:
             matcher.add(str(index), [list(rule.pattern)])
             self.reach[rule.trigger] = max(self.reach.get(rule.trigger, 0), pattern_reach(rule))
         self.trigger_words = sorted({word for trigger in self.matchers for word in trigger})
+        self.triggers_of: dict[str, list[tuple[str, ...]]] = {}
+        for trigger in self.matchers:
+            for word in trigger:
+                self.triggers_of.setdefault(word, []).append(trigger)
+        self.untriggered = [matcher for trigger, matcher in self.matchers.items() if not trigger]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -114,16 +120,40 @@ class ShapeRuler:
             if span.text[-1:] in "s'’" and self.registry.is_genitive(span.text)
         ]
 
-    def document_triggers(self, context: ActorContext | None) -> list[str]:
-        """The trigger words the whole document holds (read once per document): most
-        paragraphs need only be searched for those."""
-        if context is None or not context.text:
-            return self.trigger_words
+    def trigger_hits(self, doc: Doc) -> dict[str, list[int]]:
+        """Where each trigger word occurs in ``doc``'s text: word -> offsets.
+
+        A Doc that knows its document gets its share of one search of the whole
+        document's text (most paragraphs hold no trigger word at all); a Doc read on its
+        own is searched by itself.
+        """
+        context, start = context_of(doc), block_start_of(doc)
+        if context is None or not context.text or start is None:
+            text = text_of(doc)
+            return {w: list(_occurrences(text, w)) for w in self.trigger_words if w in text}
         key = (self.name, id(self))
-        found = context.memo.get(key)
-        if not isinstance(found, list):
-            found = [word for word in self.trigger_words if word in context.text]
-            context.memo[key] = found
+        by_block = context.memo.get(key)
+        if not isinstance(by_block, dict):
+            by_block = context.memo[key] = self.document_hits(context.text)
+        hits: dict[str, list[int]] = by_block.get(start, {})
+        return hits
+
+    def document_hits(self, text: str) -> dict[int, dict[str, list[int]]]:
+        """The trigger words of a document's ``text`` (paragraphs joined by line breaks),
+        by paragraph: paragraph start -> word -> offsets in the paragraph's folded text.
+
+        A word counts only if the document writes it as it is (dashes unfolded), as a
+        paragraph's own search would after the same document-wide check.
+        """
+        folded = fold_dashes(text)
+        starts = [0, *(at + 1 for at in _occurrences(text, "\n"))]
+        found: dict[int, dict[str, list[int]]] = {}
+        for word in self.trigger_words:
+            if word not in text:
+                continue
+            for at in _occurrences(folded, word):
+                block = starts[bisect_right(starts, at) - 1]
+                found.setdefault(block, {}).setdefault(word, []).append(at - block)
         return found
 
     def candidates(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -133,17 +163,14 @@ class ShapeRuler:
         match through them can cover (a matcher call costs in proportion to its text).
         """
         matches: list[tuple[int, int, int]] = []
-        text = text_of(doc)
-        present = {word for word in self.document_triggers(context_of(doc)) if word in text}
-        for trigger, matcher in self.matchers.items():
-            if not trigger:
-                matches.extend(matcher(doc))
-                continue
-            if present.isdisjoint(trigger):
-                continue
-            hits = [(at, len(t)) for t in trigger if t in present for at in _occurrences(text, t)]
+        for matcher in self.untriggered:
+            matches.extend(matcher(doc))
+        found = self.trigger_hits(doc)
+        triggers = {trigger for word in found for trigger in self.triggers_of[word]}
+        for trigger in triggers:
+            hits = [(at, len(t)) for t in trigger if t in found for at in found[t]]
             for first, last in _windows(doc, sorted(hits), self.reach[trigger]):
-                window = matcher(doc[first:last])
+                window = self.matchers[trigger](doc[first:last])
                 matches.extend((key, first + start, first + end) for key, start, end in window)
         return sorted(set(matches), key=lambda m: (m[1], m[2], m[0]))
 

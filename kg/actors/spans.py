@@ -101,6 +101,11 @@ def _extension(doc: Doc, name: str) -> object:
     return data.get(("._.", name, None, None))
 
 
+def set_extension(doc: Doc, name: str, value: object) -> None:
+    """``doc._.<name> = value``, written where spaCy keeps it (see :func:`_extension`)."""
+    cast(dict[object, object], doc.user_data)[("._.", name, None, None)] = value
+
+
 def context_of(doc: Doc) -> ActorContext | None:
     context = _extension(doc, "actor_context")
     return context if isinstance(context, ActorContext) else None

@@ -1,6 +1,6 @@
 """The actor pipeline's tokenizer: nb's own, on folded text, with lean affix rules.
 
-Two changes to ``spacy.blank("nb")``'s tokenizer:
+Changes to ``spacy.blank("nb")``'s tokenizer:
 
 - dashes and no-break spaces are folded to "-" and " " before tokenizing, one character
   for one, so token offsets are offsets into the original text ("Helse Sør–Øst" and
@@ -11,11 +11,16 @@ Two changes to ``spacy.blank("nb")``'s tokenizer:
   emoticons, web addresses) cost half the pipeline's time and do nothing for names;
 - lexical attributes no actor rule reads (word shape, prefix, suffix, URL, e-mail,
   currency, bracket and quote flags) are not computed: every new word costs their
-  getters, and a document brings tens of thousands of new words.
+  getters, and a document brings tens of thousands of new words;
+- it remembers how it split up to ``CACHE_SIZE`` distinct words (spaCy's default, 10 000,
+  is full before the first document is half read), and it is built with its final
+  rules in one go: changing a rule afterwards empties the cache, and a spaCy tokenizer
+  whose cache was emptied once stays slower.
 """
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from re import Pattern
 
 from spacy.attrs import (
     IS_ASCII,
@@ -33,12 +38,18 @@ from spacy.attrs import (
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import (
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+)
 from spacy.util import registry as spacy_registry
 
 from kg.actors.names import fold_dashes
-from kg.actors.spans import text_of  # noqa: F401  (registers the Doc extensions)
+from kg.actors.spans import set_extension
 
 TOKENIZER = "helsekg.dash_folding_tokenizer.v1"
+CACHE_SIZE = 200_000  # distinct words (runs of non-space characters); a few MB
 UNREAD_ATTRIBUTES = (
     SHAPE,
     PREFIX,
@@ -63,7 +74,7 @@ class DashFoldingTokenizer:
     def __call__(self, text: str) -> Doc:
         folded = fold_dashes(text)
         doc: Doc = self.inner(folded)
-        doc._.folded_text = folded
+        set_extension(doc, "folded_text", folded)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -75,23 +86,39 @@ def create_dash_folding_tokenizer(
     prefix: str = "", suffix: str = "", infix: str = ""
 ) -> Callable[[Language], DashFoldingTokenizer]:
     """nb's tokenizer, its affix rules replaced by the regular expressions given."""
-    make_default = spacy_registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def create(nlp: Language) -> DashFoldingTokenizer:
         getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # not in spaCy's stub
         for attribute in UNREAD_ATTRIBUTES:
             getters.pop(attribute, None)
-        inner: Tokenizer = make_default(nlp)
-        inner.url_match = None
-        if prefix:
-            inner.prefix_search = re.compile(prefix).search
-        if suffix:
-            inner.suffix_search = re.compile(suffix).search
-        if infix:
-            inner.infix_finditer = re.compile(infix).finditer
+        defaults = nlp.Defaults
+        prefixes = _rules(prefix, defaults.prefixes, compile_prefix_regex)
+        suffixes = _rules(suffix, defaults.suffixes, compile_suffix_regex)
+        infixes = _rules(infix, defaults.infixes, compile_infix_regex)
+        inner = Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=prefixes.search if prefixes else None,
+            suffix_search=suffixes.search if suffixes else None,
+            infix_finditer=infixes.finditer if infixes else None,
+            token_match=defaults.token_match,
+            url_match=None,
+            max_cache_size=CACHE_SIZE,
+        )
         return DashFoldingTokenizer(inner)
 
     return create
+
+
+def _rules(
+    own: str,
+    default: Sequence[str | Pattern[str]] | None,
+    compile_default: Callable[[Sequence[str | Pattern[str]]], Pattern[str]],
+) -> Pattern[str] | None:
+    """The affix rule ``own``, else nb's (as ``spacy.Tokenizer.v1`` compiles them)."""
+    if own:
+        return re.compile(own)
+    return compile_default(default) if default else None
 
 
 spacy_registry.tokenizers.register(TOKENIZER, func=create_dash_folding_tokenizer)

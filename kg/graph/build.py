@@ -43,6 +43,7 @@ from kg.records import (
     PlanType,
     RecipientKind,
 )
+from kg.runtime import collector_paused
 
 
 def build_quads(
@@ -52,6 +53,13 @@ def build_quads(
     catalogue: Catalogue | None = None,
 ) -> list[Quad]:
     """All quads of the build, in the order they were made (may repeat a quad)."""
+    with collector_paused():
+        return _quads(extractions, software_version, catalogue)
+
+
+def _quads(
+    extractions: Sequence[DocumentExtraction], software_version: str, catalogue: Catalogue | None
+) -> list[Quad]:
     quads: list[Quad] = []
     shared = GraphWriter(ids.SHARED_GRAPH, quads)
     concepts = BudgetConcepts()

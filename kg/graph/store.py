@@ -23,6 +23,7 @@ from kg.graph.compat import quiet_rdflib
 from kg.graph.namespace import PREFIXES
 from kg.graph.nquads import parse_nquads
 from kg.graph.quads import Quad, to_dataset
+from kg.runtime import collector_paused, in_background
 
 TURTLE = "graph.ttl"
 TRIG = "graph.trig"
@@ -47,16 +48,18 @@ def write_graph(dataset: Dataset, out_dir: Path) -> tuple[Path, ...]:
 
 
 def write_statements(quads: list[serialise.Statement], out_dir: Path) -> tuple[Path, ...]:
-    """The same, from the builder's quads directly (no rdflib Dataset in between)."""
-    quads = [(s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g) for s, p, o, g in quads]
-    grouped = serialise.Grouped(quads, PREFIXES)
-    texts = {NQUADS: serialise.nquads(quads), TRIG: grouped.trig(), TURTLE: grouped.turtle()}
-    paths = []
-    for name, text in texts.items():
-        path = out_dir / name
-        write_atomic(path, text)
-        paths.append(path)
-    return tuple(paths)
+    """The same, from the builder's quads directly (no rdflib Dataset in between).
+
+    ``graph.nq`` is written in a forked process while this one writes the other two.
+    """
+    paths = (out_dir / NQUADS, out_dir / TRIG, out_dir / TURTLE)
+    with collector_paused():
+        quads = [(s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g) for s, p, o, g in quads]
+        with in_background(lambda: write_atomic(paths[0], serialise.nquads(quads))):
+            grouped = serialise.Grouped(quads, PREFIXES)
+            write_atomic(paths[1], grouped.trig())
+            write_atomic(paths[2], grouped.turtle())
+    return paths
 
 
 def load_graph(out_dir: Path) -> Dataset:

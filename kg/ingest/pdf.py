@@ -6,8 +6,6 @@ import io
 import logging
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from kg.errors import InputError
 
 PDF_MAGIC = b"%PDF-"
@@ -32,6 +30,8 @@ def pdf_pages(data: bytes, name: str) -> list[str]:
 
     Raises InputError for an encrypted, damaged or image-only PDF.
     """
+    from pypdf import PdfReader  # imported when a PDF comes: it takes a tenth of a second
+
     pypdf_log = logging.getLogger("pypdf")
     level = pypdf_log.level
     pypdf_log.setLevel(logging.CRITICAL)  # problems are reported as one line, below

@@ -31,9 +31,7 @@ PARLIAMENT = "Stortinget"
 APPROPRIATED = (Measure.APPROPRIATION, Measure.ADOPTED_BUDGET)
 
 
-def table_flows(
-    document: str, profile: Profile, tables: Sequence[BudgetTable]
-) -> tuple[Flow, ...]:
+def table_flows(document: str, profile: Profile, tables: Sequence[BudgetTable]) -> tuple[Flow, ...]:
     """Appropriation and allocation flows stated by the rows of ``tables``."""
     flows: list[Flow] = []
     for table in tables:

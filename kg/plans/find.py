@@ -118,13 +118,42 @@ def _anaphora(
     return found
 
 
+_RECENT: list[tuple[Document, Segmentation, Sequence[ActorMention], Profile, DocumentPlans]] = []
+
+
 def document_plans(
     document: Document,
     profile: Profile,
     segmentation: Segmentation,
     mentions: Sequence[ActorMention],
 ) -> DocumentPlans:
-    """The plan candidates of ``document``, named variants under one name and type."""
+    """The plan candidates of ``document``, named variants under one name and type.
+
+    The last two are kept, so ``find_plans`` and ``find_follow_ups`` read a document once
+    between them (the same document, segmentation and tuple of mentions: identity, not
+    equality).
+    """
+    for known, known_segmentation, known_mentions, known_profile, plans in _RECENT:
+        if (
+            known is document
+            and known_segmentation is segmentation
+            and known_mentions is mentions
+            and known_profile == profile
+        ):
+            return plans
+    plans = _document_plans(document, profile, segmentation, mentions)
+    if isinstance(mentions, tuple):  # a list could change before the next call
+        _RECENT.insert(0, (document, segmentation, mentions, profile, plans))
+        del _RECENT[2:]
+    return plans
+
+
+def _document_plans(
+    document: Document,
+    profile: Profile,
+    segmentation: Segmentation,
+    mentions: Sequence[ActorMention],
+) -> DocumentPlans:
     rules = plan_rules()
     prose = prose_of(document, segmentation)
     actors = ActorSpans(prose, mentions)
