@@ -15,7 +15,7 @@ from kg.graph.namespace import HKG, PREFIXES, SCHEMA
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 VALID = sorted((ONTOLOGY_DIR / "examples" / "valid").glob("*.ttl"))
 INVALID = sorted((ONTOLOGY_DIR / "examples" / "invalid").glob("*.ttl"))
-EXPECT_PATH = re.compile(r"^# expect-path: (\w+):(\w+)$", re.MULTILINE)
+EXPECT_PATH = re.compile(r"^# expect-path: ([\w-]+):(\w+)$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from kg.graph import ids
 from kg.graph.amounts import DocumentScope, write_evidence
-from kg.graph.namespace import DCTERMS, HKG, ORG, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.graph.namespace import CV, DCTERMS, HKG, ORG, RDF, RDFS, SCHEMA, SKOS, XSD
 from kg.graph.quads import GraphWriter, boolean, integer, tagged, text, typed
 from kg.records import ActorMention, ActorType, Catalogue, Relation, RelationKind
 from kg.rules import data_path
@@ -42,6 +42,11 @@ def _types() -> list[dict[str, str]]:
 
 def type_labels() -> dict[ActorType, tuple[str, str]]:
     return {ActorType(row["type"]): (row["label_nb"], row["label_en"]) for row in _types()}
+
+
+def is_public_body(kind: ActorType) -> bool:
+    """Whether bodies of this type are public organisations (types.csv, column public_body)."""
+    return next(row["public_body"] for row in _types() if row["type"] == kind.value) == "yes"
 
 
 def parent_relation(kind: ActorType) -> RelationKind:
@@ -82,6 +87,7 @@ def write_catalogue(out: GraphWriter, catalogue: Catalogue, extra: set[str]) -> 
             node,
             [
                 (RDF.type, ORG.Organization),
+                (RDF.type, CV.PublicOrganisation if is_public_body(actor.type) else None),
                 (RDFS.label, text(actor.name)),
                 (SCHEMA.name, text(actor.name)),
                 (HKG.actorType, ids.actor_type(actor.type.value)),

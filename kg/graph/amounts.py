@@ -15,9 +15,9 @@ from rdflib import URIRef
 
 from kg.graph import ids
 from kg.graph.concepts import BudgetConcepts
-from kg.graph.namespace import DCTERMS, HKG, OA, RDF, RFC5147, SCHEMA
+from kg.graph.namespace import DCTERMS, HKG, OA, OBEU_DIMENSION, RDF, RFC5147, SCHEMA, YEAR
 from kg.graph.quads import GraphWriter, boolean, integer, optional_integer, text
-from kg.graph.vocabulary import MEASURES
+from kg.graph.vocabulary import BUDGET_PHASES, MEASURES
 from kg.records import BudgetRow, BudgetTable, Column, ColumnRole, Document
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,8 @@ def write_row(
                 (SCHEMA.currency, NOK),
                 (HKG.measure, MEASURES[column.measure].iri),
                 (HKG.fiscalYear, integer(year)),
+                (OBEU_DIMENSION.fiscalYear, YEAR[str(year)]),
+                (OBEU_DIMENSION.budgetPhase, BUDGET_PHASES[column.measure]),
                 (HKG.budgetLine, budget_line),
                 (HKG.isTotal, boolean(row.is_total)),
                 (HKG.reconciliation, text(row.status.value)),

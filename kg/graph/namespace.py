@@ -155,10 +155,37 @@ class SCHEMA(DefinedNamespace):
     funder: URIRef
 
 
+class OBEU_DIMENSION(DefinedNamespace):
+    """OpenBudgets.eu data model: the budget dimensions helsekg states for every amount."""
+
+    _NS = Namespace("http://data.openbudgets.eu/ontology/dsd/dimension/")
+    _fail = True
+
+    fiscalYear: URIRef
+    budgetPhase: URIRef
+
+
+class CV(DefinedNamespace):
+    """EU Core Public Organisation Vocabulary (CPOV, in the SEMIC core vocabularies)."""
+
+    _NS = Namespace("http://data.europa.eu/m8g/")
+    _fail = True
+
+    PublicOrganisation: URIRef
+
+
+OBEU_PHASE = Namespace("http://data.openbudgets.eu/resource/codelist/budget-phase/")
+"""OpenBudgets.eu budget phases: draft, approved, revised, executed."""
+YEAR = Namespace("http://reference.data.gov.uk/id/year/")
+"""Calendar years as intervals (the range of obeu-dimension:fiscalYear)."""
+
 PREFIXES: dict[str, str] = {
+    "cv": str(CV),
     "dcterms": str(DCTERMS),
     "hkg": str(HKG),
     "oa": str(OA),
+    "obeu-budgetphase": str(OBEU_PHASE),
+    "obeu-dimension": str(OBEU_DIMENSION),
     "org": str(ORG),
     "owl": str(OWL),
     "prov": str(PROV),
@@ -182,14 +209,17 @@ def _resolve_terms(namespace: type[DefinedNamespace]) -> None:
                 setattr(namespace, name, namespace._NS[name])
 
 
-for _namespace in (HKG, OA, SCHEMA, DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD):
+for _namespace in (HKG, OA, SCHEMA, OBEU_DIMENSION, CV, DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD):
     _resolve_terms(_namespace)
 
 __all__ = [
+    "CV",
     "DCTERMS",
     "HKG",
     "ID",
     "OA",
+    "OBEU_DIMENSION",
+    "OBEU_PHASE",
     "ONTOLOGY_IRI",
     "ORG",
     "OWL",
@@ -202,4 +232,5 @@ __all__ = [
     "SH",
     "SKOS",
     "XSD",
+    "YEAR",
 ]

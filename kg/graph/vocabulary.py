@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from rdflib import URIRef
 
-from kg.graph.namespace import HKG, RDF, SKOS
+from kg.graph.namespace import HKG, OBEU_PHASE, RDF, SKOS
 from kg.graph.quads import GraphWriter, tagged, text
 from kg.records import DocumentKind, Measure
 
@@ -40,6 +40,15 @@ MEASURES: dict[Measure, Term] = {
     Measure.ALLOCATION: Term(HKG.allocation, "tildeling", "allocation"),
 }
 
+BUDGET_PHASES: dict[Measure, URIRef] = {
+    Measure.PROPOSAL: OBEU_PHASE.draft,  # the government's proposal to Stortinget
+    Measure.ADOPTED_BUDGET: OBEU_PHASE.approved,  # as Stortinget adopted it
+    Measure.APPROPRIATION: OBEU_PHASE.revised,  # the year's appropriation, changes included
+    Measure.ALLOCATION: OBEU_PHASE.approved,  # the ministry passing approved money on
+    Measure.ACCOUNTS: OBEU_PHASE.executed,  # what was spent
+}
+"""Each measure's phase in the OpenBudgets.eu budget-phase code list (skos:closeMatch)."""
+
 SCHEMES: dict[URIRef, Term] = {
     HKG.DocumentKindScheme: Term(HKG.DocumentKindScheme, "dokumenttyper", "document kinds"),
     HKG.MeasureScheme: Term(HKG.MeasureScheme, "beløpsarter", "measures"),
@@ -63,3 +72,5 @@ def write_vocabularies(out: GraphWriter) -> None:
             out.add(term.iri, SKOS.notation, text(value.value))
             out.add(term.iri, SKOS.prefLabel, tagged(term.nb, "nb"))
             out.add(term.iri, SKOS.prefLabel, tagged(term.en, "en"))
+            if isinstance(value, Measure):
+                out.add(term.iri, SKOS.closeMatch, BUDGET_PHASES[value])
