@@ -14,7 +14,7 @@ from kg.schemes.phrases import PhraseRules
 @dataclass(frozen=True)
 class SchemeShape:
     name: str
-    kind: str  # "complement", "compound", "titled" or "quoted"
+    kind: str  # "complement", "compound", "titled", "quoted" or "organisation"
     pattern: re.Pattern[str]
     plain: bool  # "tilskudd til X": X must name a purpose (see SchemeRules.generic_first)
     stem: re.Pattern[str] | None = None  # compounds: the stem, read back from the head
@@ -52,6 +52,7 @@ class SchemeRules:
     anaphora: re.Pattern[str]
     anaphora_triggers: tuple[str, ...]
     post_reference: re.Pattern[str]
+    organisation_grant_types: frozenset[str]  # actor types a grant to is a scheme
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -94,4 +95,5 @@ def scheme_rules() -> SchemeRules:
         anaphora=re.compile(data["anaphora"]["pattern"]),
         anaphora_triggers=tuple(data["anaphora"]["triggers"]),
         post_reference=re.compile(data["post_reference"]["pattern"]),
+        organisation_grant_types=frozenset(data["organisation_grant"]["recipient_types"]),
     )

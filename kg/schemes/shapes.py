@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from kg.actors import load_registry
 from kg.schemes.names import capitalise, compound_name, purpose_name, scheme_key
 from kg.schemes.phrases import Phrase, read_phrase
 from kg.schemes.prose import ActorSpans, Prose, collapse
@@ -29,6 +30,12 @@ class Candidate:
     kap: int | None = None  # from a table row that states the post
     post: int | None = None
     scheme_id: str | None = None
+
+
+def actor_type(name: str) -> str | None:
+    """The registry type of an organisation, None for one the registry does not know."""
+    actor = load_registry().get(name)
+    return actor.type.value if actor is not None else None
 
 
 def _is_group(phrase: Phrase, rules: SchemeRules) -> bool:
@@ -144,7 +151,37 @@ def _titled(
     return Candidate(name, scheme_key(name), match.start(), phrase.end, shape.name, phrase)
 
 
+def _to_organisation(
+    shape: SchemeShape, match: re.Match[str], prose: Prose, rules: SchemeRules, orgs: ActorSpans
+) -> Candidate | None:
+    """ "(øremerket) tilskudd til <organisation>": a grant to one named organisation.
+
+    The organisation is the actor mention that starts where the match ends, if its type
+    may receive such grants; without a mention, an earmarked grant's capitalised name.
+    """
+    said = match.group(0).casefold()
+    if "til" not in said.split() and not match.group("earmark"):
+        return None
+    mention = next(iter(orgs.starting_in(match.end(), match.end() + 1)), None)
+    if mention is not None:
+        _, end, actor = mention
+        kind = actor_type(actor)
+        if kind is not None and kind not in rules.organisation_grant_types:
+            return None
+        name = f"Tilskudd til {actor}"  # the canonical name: one scheme across documents
+        return Candidate(name, scheme_key(name), match.start(), end, shape.name)
+    if not match.group("earmark"):
+        return None
+    limit = prose.sentence(match.start())[1]
+    phrase = read_phrase(prose.text, match.end(), rules.phrase, title=True, limit=limit)
+    if phrase is None:
+        return None
+    name = f"Tilskudd til {phrase.text}"
+    return Candidate(name, scheme_key(name), match.start(), phrase.end, shape.name, phrase)
+
+
 _BUILDERS = {
+    "organisation": _to_organisation,
     "complement": _complement,
     "compound": _compound,
     "titled": _titled,
