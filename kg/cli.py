@@ -18,7 +18,7 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
-from kg.settings import output_dir, setting
+from kg.settings import STORE_MODES, output_dir, setting
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,6 +33,20 @@ def out_option(function: F) -> F:
         envvar=out.envvar,
         default=None,
         help=f"{out.help} Default: ${out.envvar} or ./{out.default}/.",
+    )
+    return option(function)
+
+
+def store_option(function: F) -> F:
+    """``--store auto|memory|disk``: how the build is held while it is read."""
+    store = setting("store")
+    option = click.option(
+        "--store",
+        "store",
+        type=click.Choice(STORE_MODES, case_sensitive=False),
+        envvar=store.envvar,
+        default=None,
+        help=f"{store.help} Default: ${store.envvar} or {store.default}.",
     )
     return option(function)
 
@@ -207,6 +221,7 @@ def documents(paths: tuple[Path, ...], fmt: str) -> None:
 @cli.command()
 @click.argument("sparql")
 @out_option
+@store_option
 @format_option("table", "csv", "json")
 @click.option(
     "--param",
@@ -215,7 +230,9 @@ def documents(paths: tuple[Path, ...], fmt: str) -> None:
     metavar="NAME=VALUE",
     help="Bind a query variable before it runs (repeatable), e.g. --param kap=714.",
 )
-def query(sparql: str, out: Path | None, fmt: str, params: tuple[str, ...]) -> None:
+def query(
+    sparql: str, out: Path | None, store: str | None, fmt: str, params: tuple[str, ...]
+) -> None:
     """Run a SPARQL query over the built graph: query text, a .rq file, or the NAME of a
     canned query in the query library (kg/queries/NAME.rq; `kg queries` lists them).
 
@@ -231,7 +248,7 @@ def query(sparql: str, out: Path | None, fmt: str, params: tuple[str, ...]) -> N
     else:
         text = library().get(sparql, sparql)
     text = substitute(text, params)
-    graph = Engine.open(output_dir(out))
+    graph = Engine.open(output_dir(out), store, one_shot=True)
     columns, rows = run_query(graph, text)
     click.echo(format_result(columns, rows, fmt), nl=False)
 
@@ -250,6 +267,7 @@ def queries() -> None:
 
 @cli.command()
 @out_option
+@store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind to.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
@@ -266,7 +284,9 @@ def queries() -> None:
     type=click.IntRange(1),
     help="Result rows at most; longer results are cut and marked X-Result-Truncated.",
 )
-def serve(out: Path | None, host: str, port: int, timeout: float, max_rows: int) -> None:
+def serve(
+    out: Path | None, store: str | None, host: str, port: int, timeout: float, max_rows: int
+) -> None:
     """Serve the build as a read-only SPARQL 1.1 Protocol endpoint at /sparql.
 
     Reads the build in the output folder; answers GET and POST queries with JSON, XML,
@@ -277,11 +297,15 @@ def serve(out: Path | None, host: str, port: int, timeout: float, max_rows: int)
     from kg.serve import Limits
     from kg.serve import serve as endpoint
 
-    server = endpoint(Engine.open(output_dir(out)), host, port, Limits(timeout, max_rows))
+    engine = Engine.open(output_dir(out), store)
+    server = endpoint(engine, host, port, Limits(timeout, max_rows))
     bound_host, bound_port = server.server_address[:2]
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}, not only this machine", err=True)
-    click.echo(f"SPARQL endpoint on http://{bound_host!s}:{bound_port}/sparql (Ctrl-C stops)")
+    click.echo(
+        f"SPARQL endpoint on http://{bound_host!s}:{bound_port}/sparql "
+        f"({engine.kind} store; Ctrl-C stops)"
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -452,6 +476,7 @@ EXPORTS = (
 
 def _export_command(spec: Export) -> click.Command:
     @out_option
+    @store_option
     @format_option("csv", "json")
     @click.option(
         "-o",
@@ -460,12 +485,12 @@ def _export_command(spec: Export) -> click.Command:
         type=click.Path(dir_okay=False, path_type=Path),
         help="Write to FILE (atomically) instead of standard output.",
     )
-    def command(out: Path | None, fmt: str, target: Path | None) -> None:
+    def command(out: Path | None, store: str | None, fmt: str, target: Path | None) -> None:
         from kg.engine import Engine
         from kg.exports.formats import write_rows
 
         module = importlib.import_module(f"kg.exports.{spec.module}")
-        rows = getattr(module, spec.function)(Engine.open(output_dir(out)))
+        rows = getattr(module, spec.function)(Engine.open(output_dir(out), store, one_shot=True))
         write_rows(rows, getattr(module, spec.columns), fmt, target)
 
     command.__doc__ = (
@@ -512,6 +537,7 @@ def export_graph_command(out: Path | None, fmt: str, target: Path | None) -> Non
 
 @export.command("network")
 @out_option
+@store_option
 @click.option(
     "--format",
     "fmt",
@@ -521,7 +547,9 @@ def export_graph_command(out: Path | None, fmt: str, target: Path | None) -> Non
     help="GraphML, or GEXF for Gephi.",
 )
 @click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
-def export_network_command(out: Path | None, fmt: str, target: Path | None) -> None:
+def export_network_command(
+    out: Path | None, store: str | None, fmt: str, target: Path | None
+) -> None:
     """Money (who funds whom, weight = NOK) and governance (who supervises, owns or
     contains whom) as one network for Gephi and other network tools.
 
@@ -530,13 +558,14 @@ def export_network_command(out: Path | None, fmt: str, target: Path | None) -> N
     from kg.engine import Engine
     from kg.exports.interchange import export_network
 
-    _emit(export_network(Engine.open(output_dir(out)), fmt), target)
+    _emit(export_network(Engine.open(output_dir(out), store, one_shot=True), fmt), target)
 
 
 @export.command("ftm")
 @out_option
+@store_option
 @click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path))
-def export_ftm_command(out: Path | None, target: Path | None) -> None:
+def export_ftm_command(out: Path | None, store: str | None, target: Path | None) -> None:
     """Organisations and payments as FollowTheMoney entities (JSON lines), for the tools
     investigators already use (Aleph, OpenSanctions' toolchain).
 
@@ -545,13 +574,14 @@ def export_ftm_command(out: Path | None, target: Path | None) -> None:
     from kg.engine import Engine
     from kg.exports.interchange import export_followthemoney
 
-    _emit(export_followthemoney(Engine.open(output_dir(out))), target)
+    _emit(export_followthemoney(Engine.open(output_dir(out), store, one_shot=True)), target)
 
 
 @cli.command()
 @click.argument("name")
 @out_option
-def actor(name: str, out: Path | None) -> None:
+@store_option
+def actor(name: str, out: Path | None, store: str | None) -> None:
     """Print one organisation: its names, type, relations, and where it is mentioned.
 
     Reads the build in the output folder; NAME is a canonical name or an alias (case
@@ -560,7 +590,8 @@ def actor(name: str, out: Path | None) -> None:
     from kg.engine import Engine
     from kg.exports.actor_card import find_actor, render_card
 
-    click.echo(render_card(find_actor(Engine.open(output_dir(out)), name)), nl=False)
+    engine = Engine.open(output_dir(out), store, one_shot=True)
+    click.echo(render_card(find_actor(engine, name)), nl=False)
 
 
 @cli.command()

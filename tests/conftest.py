@@ -609,3 +609,20 @@ def corpus_graph_dir(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory)
     out = tmp_path_factory.mktemp("corpus-graph")
     build([corpus_dir], out)
     return out
+
+
+# --------------------------------------------------------------------------- store cache
+# Disk stores made during the tests (kg query, kg export, Engine.open(..., "disk")) go to a
+# temporary folder, never into the user's cache; $KG_STORE from the shell is ignored.
+
+from collections.abc import Iterator  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def store_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """$KG_CACHE points at a session folder of its own (child processes inherit it)."""
+    folder = tmp_path_factory.mktemp("kg-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KG_CACHE", str(folder))
+        patch.delenv("KG_STORE", raising=False)
+        yield folder
