@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Dataset
@@ -476,6 +477,25 @@ def prose_inputs(
 
     document = make_document(text, name)
     return document, profile, segment(document)
+
+
+def pattern_examples(node: Any, where: str, *, required: bool) -> list[tuple[str, str, str]]:
+    """(place, pattern, example) for every ``*pattern`` key of a rules file's data and the
+    ``*example`` beside it; ``required``: a pattern without its example fails."""
+    found: list[tuple[str, str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("pattern") and isinstance(value, str):
+                example = node.get(key.replace("pattern", "example"))
+                if required:
+                    assert isinstance(example, str), f"{where}.{key} has no example"
+                if isinstance(example, str):
+                    found.append((f"{where}.{key}", value, example))
+            found.extend(pattern_examples(value, f"{where}.{key}", required=required))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found.extend(pattern_examples(item, f"{where}[{index}]", required=required))
+    return found
 
 
 def hand_mentions(text: str, actors: dict[str, str]) -> tuple[ActorMention, ...]:

@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
+from conftest import pattern_examples
 
 from kg.rules import load_toml
 
-
-def _examples(name: str) -> list[tuple[str, str, str]]:
-    data = load_toml(name)
-    found: list[tuple[str, str, str]] = []
-
-    def walk(node: Any, where: str) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key.endswith("pattern") and isinstance(value, str):
-                    example_key = key.replace("pattern", "example")
-                    if example_key in node:
-                        found.append((f"{where}.{key}", value, node[example_key]))
-                walk(value, f"{where}.{key}")
-        elif isinstance(node, list):
-            for index, item in enumerate(node):
-                walk(item, f"{where}[{index}]")
-
-    walk(data, name)
-    return found
-
-
-RULES = [rule for name in ("tables.toml", "headings.toml") for rule in _examples(name)]
+RULES = [
+    rule
+    for name in ("tables.toml", "headings.toml")
+    for rule in pattern_examples(load_toml(name), name, required=False)
+]
 
 
 def test_data_files_have_examples() -> None:

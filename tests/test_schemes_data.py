@@ -7,29 +7,13 @@ import re
 from typing import Any
 
 import pytest
-from conftest import prose_inputs
+from conftest import pattern_examples, prose_inputs
 
 from kg.rules import load_toml
 from kg.schemes import find_schemes
 
-
-def _pairs(node: Any, where: str) -> list[tuple[str, str, str]]:
-    found: list[tuple[str, str, str]] = []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key.endswith("pattern") and isinstance(value, str):
-                example = node.get(key.replace("pattern", "example"))
-                assert isinstance(example, str), f"{where}.{key} has no example"
-                found.append((f"{where}.{key}", value, example))
-            found.extend(_pairs(value, f"{where}.{key}"))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            found.extend(_pairs(item, f"{where}[{index}]"))
-    return found
-
-
 DATA = load_toml("schemes.toml")
-RULES = _pairs(DATA, "schemes.toml")
+RULES = pattern_examples(DATA, "schemes.toml", required=True)
 SHAPES = [(s["name"], s["example"], s["expect"]) for s in DATA["shape"]]
 
 
