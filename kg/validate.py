@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.graph.store import load_graph
+from kg.graph.store import read_triples
 from kg.ontology_files import ontology_file
 from kg.shacl import Severity, Violation, load_shapes, validate
 from kg.shacl.model import Shape
@@ -54,8 +54,7 @@ def validate_build(
     out_dir: Path, shapes: Path | None = None, engine: str = "native"
 ) -> list[Violation]:
     """Every SHACL violation of the build in ``out_dir`` (an empty list: it conforms)."""
-    dataset = load_graph(out_dir)
-    triples = [(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))]
+    triples = read_triples(out_dir)
     if engine == "pyshacl":
         return validate_with_pyshacl(triples, shapes or default_shapes())
     if engine != "native":
@@ -96,4 +95,4 @@ def _local(term: Node | None) -> str:
 
 
 def _n3(term: Node | None) -> str:
-    return term.n3() if isinstance(term, URIRef) or term is not None else ""
+    return term.n3() if term is not None else ""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
+from rdflib.term import Node
 
 from kg.atomic import write_atomic
 from kg.errors import BuildNotFound
@@ -81,6 +82,18 @@ def load_graph(out_dir: Path) -> Dataset:
         f"no built graph in {out_dir} (no {NQUADS} or {TRIG}): run `kg build --out {out_dir}` "
         "first, or point --out / $KG_OUTPUT at an existing build"
     )
+
+
+def read_triples(out_dir: Path) -> list[tuple[Node, Node, Node]]:
+    """The build's triples (the union of its named graphs, with repeats), without making an
+    rdflib Dataset when ``graph.nq`` is in the shape this package writes."""
+    nquads = out_dir / NQUADS
+    if nquads.is_file():
+        try:
+            return [(s, p, o) for s, p, o, _ in parse_nquads(nquads.read_text(encoding="utf-8"))]
+        except ValueError:
+            pass  # not our N-Quads: let rdflib read it
+    return [(s, p, o) for s, p, o, _ in load_graph(out_dir).quads((None, None, None, None))]
 
 
 def _parsed(text: str, syntax: str) -> Dataset:
