@@ -170,23 +170,17 @@ def _has_value(context: Context, focus: Node, values: Sequence[Node], wanted: An
 # ----------------------------------------------------------------- property pairs
 
 
-def _pair(name: str, test: Callable[[Any, Any], bool], relation: str) -> SetCheck:
+def _pair(test: Callable[[Any, Any], bool], relation: str) -> SetCheck:
     def check(context: Context, focus: Node, values: Sequence[Node], other: Any) -> list[Failure]:
         others = context.objects(focus, other)
         failures: list[Failure] = []
+        in_order = _compare(test)
         for value in values:
             for compared in others:
-                left, right = _comparable(value), _comparable(compared)
-                ok = left is not None and right is not None
-                try:
-                    ok = ok and test(left, right)
-                except TypeError:
-                    ok = False
-                if not ok:
+                if not in_order(context, value, compared):
                     failures.append((value, f"{value} is not {relation} {compared} ({other})"))
         return failures
 
-    check.__name__ = name
     return check
 
 
@@ -319,11 +313,11 @@ COMPONENTS_BY_PARAMETER: dict[URIRef, Component] = {
     SH.equals: Component("EqualsConstraintComponent", check_set=_equals),
     SH.disjoint: Component("DisjointConstraintComponent", check_set=_disjoint),
     SH.lessThan: Component(
-        "LessThanConstraintComponent", check_set=_pair("less_than", lambda a, b: a < b, "less than")
+        "LessThanConstraintComponent", check_set=_pair(lambda a, b: a < b, "less than")
     ),
     SH.lessThanOrEquals: Component(
         "LessThanOrEqualsConstraintComponent",
-        check_set=_pair("less_than_or_equals", lambda a, b: a <= b, "at most"),
+        check_set=_pair(lambda a, b: a <= b, "at most"),
     ),
     SH.node: Component(
         "NodeConstraintComponent", _node, message=lambda v, s: f"{_value(v)} does not fit {s.iri}"
